@@ -1,0 +1,34 @@
+/* main.c: the tend program
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Tend"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "cli/tend-cli.h"
+#include "ui/tend-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(TendApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* Headless commands (import, recompute, summary, export, sample) never open a display. */
+  if (tend_cli_handles (argc, argv))
+    return tend_cli_run (argc, argv);
+
+  app = tend_application_new ();
+
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

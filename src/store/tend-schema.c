@@ -1,0 +1,212 @@
+/* tend-schema.c: the ordered migrations of the workspace schema
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Conventions: money is an integer count of minor units beside an ISO 4217 code; calendar
+ * dates are ISO 8601 text ('2026-12-04'); instants are Unix seconds; the per-day tables
+ * (usage, score history) key their day as days since 1970-01-01 to stay small, since they
+ * hold millions of rows. A migration that has shipped is never edited: add a new one.
+ */
+
+#define G_LOG_DOMAIN "TendStore"
+
+#include "tend-schema.h"
+#include "tend-store.h"
+
+/* Version 1: who the customers are and what they pay. */
+static const char migration_1[] =
+  "CREATE TABLE csms ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  email TEXT UNIQUE,"
+  "  team TEXT"
+  ");"
+  "CREATE TABLE accounts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  domain TEXT,"
+  "  owner_id INTEGER REFERENCES csms(id) ON DELETE SET NULL,"
+  "  segment TEXT,"
+  "  lifecycle_stage TEXT,"
+  "  start_date TEXT,"
+  "  status TEXT NOT NULL DEFAULT 'active'"
+  "    CHECK (status IN ('active', 'churned', 'trial', 'paused')),"
+  "  churn_date TEXT,"
+  "  churn_reason TEXT,"
+  "  licensed_seats INTEGER,"
+  "  attributes TEXT NOT NULL DEFAULT '{}',"
+  "  arr_minor INTEGER NOT NULL DEFAULT 0,"
+  "  currency TEXT NOT NULL DEFAULT 'USD',"
+  "  renewal_date TEXT,"
+  "  created_at INTEGER NOT NULL DEFAULT (unixepoch()),"
+  "  updated_at INTEGER NOT NULL DEFAULT (unixepoch())"
+  ");"
+  "CREATE INDEX accounts_name ON accounts (name COLLATE NOCASE);"
+  "CREATE INDEX accounts_owner ON accounts (owner_id);"
+  "CREATE INDEX accounts_arr ON accounts (arr_minor);"
+  "CREATE INDEX accounts_renewal ON accounts (renewal_date);"
+  "CREATE TABLE account_sources ("
+  "  source TEXT NOT NULL,"
+  "  external_id TEXT NOT NULL,"
+  "  account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (source, external_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX account_sources_account ON account_sources (account_id);"
+  "CREATE TABLE contacts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL,"
+  "  email TEXT,"
+  "  title TEXT,"
+  "  role TEXT,"
+  "  phone TEXT,"
+  "  is_primary INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX contacts_account ON contacts (account_id);"
+  "CREATE TABLE subscriptions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,"
+  "  source TEXT,"
+  "  external_id TEXT,"
+  "  product TEXT NOT NULL,"
+  "  plan TEXT,"
+  "  amount_minor INTEGER NOT NULL,"
+  "  currency TEXT NOT NULL,"
+  "  billing_interval TEXT NOT NULL DEFAULT 'month'"
+  "    CHECK (billing_interval IN ('month', 'quarter', 'year', 'one_time')),"
+  "  quantity INTEGER NOT NULL DEFAULT 1,"
+  "  start_date TEXT,"
+  "  renewal_date TEXT,"
+  "  end_date TEXT,"
+  "  status TEXT NOT NULL DEFAULT 'active'"
+  "    CHECK (status IN ('active', 'trialing', 'past_due', 'canceled', 'ended')),"
+  "  UNIQUE (source, external_id)"
+  ");"
+  "CREATE INDEX subscriptions_account ON subscriptions (account_id);";
+
+/* Version 2: what the customers do, and what they tell us. */
+static const char migration_2[] =
+  "CREATE TABLE usage_daily ("
+  "  account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,"
+  "  day INTEGER NOT NULL,"
+  "  active_users INTEGER NOT NULL DEFAULT 0,"
+  "  sessions INTEGER NOT NULL DEFAULT 0,"
+  "  key_events INTEGER NOT NULL DEFAULT 0,"
+  "  features_used INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (account_id, day)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE tickets ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,"
+  "  source TEXT,"
+  "  external_id TEXT,"
+  "  subject TEXT NOT NULL DEFAULT '',"
+  "  body TEXT NOT NULL DEFAULT '',"
+  "  priority TEXT NOT NULL DEFAULT 'normal'"
+  "    CHECK (priority IN ('low', 'normal', 'high', 'urgent')),"
+  "  status TEXT NOT NULL DEFAULT 'open'"
+  "    CHECK (status IN ('new', 'open', 'pending', 'hold', 'solved', 'closed')),"
+  "  opened_at INTEGER NOT NULL,"
+  "  closed_at INTEGER,"
+  "  satisfaction INTEGER CHECK (satisfaction BETWEEN 1 AND 5),"
+  "  UNIQUE (source, external_id)"
+  ");"
+  "CREATE INDEX tickets_account ON tickets (account_id, opened_at);"
+  "CREATE TABLE payments ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,"
+  "  source TEXT,"
+  "  external_id TEXT,"
+  "  amount_minor INTEGER NOT NULL,"
+  "  currency TEXT NOT NULL,"
+  "  due_date TEXT NOT NULL,"
+  "  paid_date TEXT,"
+  "  status TEXT NOT NULL CHECK (status IN ('paid', 'open', 'failed', 'void')),"
+  "  UNIQUE (source, external_id)"
+  ");"
+  "CREATE INDEX payments_account ON payments (account_id, due_date);"
+  "CREATE TABLE activities ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,"
+  "  csm_id INTEGER REFERENCES csms(id) ON DELETE SET NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('call', 'email', 'meeting', 'note', 'qbr')),"
+  "  occurred_at INTEGER NOT NULL,"
+  "  summary TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX activities_account ON activities (account_id, occurred_at);"
+  "CREATE TABLE survey_responses ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,"
+  "  contact_id INTEGER REFERENCES contacts(id) ON DELETE SET NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('nps', 'csat')),"
+  "  score INTEGER NOT NULL,"
+  "  responded_at INTEGER NOT NULL,"
+  "  comment TEXT"
+  ");"
+  "CREATE INDEX survey_responses_account ON survey_responses (account_id, responded_at);";
+
+/* Version 3: health scores, their history and the scorecard that makes them. The current
+ * score is copied onto the account so that 100,000 rows sort by it without a join. */
+static const char migration_3[] =
+  "CREATE TABLE scorecards ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE,"
+  "  definition TEXT NOT NULL,"
+  "  is_active INTEGER NOT NULL DEFAULT 0,"
+  "  updated_at INTEGER NOT NULL DEFAULT (unixepoch())"
+  ");"
+  "CREATE TABLE health_scores ("
+  "  account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,"
+  "  day INTEGER NOT NULL,"
+  "  score REAL NOT NULL,"
+  "  band TEXT NOT NULL CHECK (band IN ('red', 'yellow', 'green')),"
+  "  parts TEXT NOT NULL DEFAULT '[]',"
+  "  PRIMARY KEY (account_id, day)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX health_scores_day ON health_scores (day);"
+  "ALTER TABLE accounts ADD COLUMN health_score REAL;"
+  "ALTER TABLE accounts ADD COLUMN health_band TEXT;"
+  "ALTER TABLE accounts ADD COLUMN health_change_30d REAL;"
+  "CREATE INDEX accounts_health ON accounts (health_score);";
+
+/* Version 4: success plans, saved import mappings and workspace settings. */
+static const char migration_4[] =
+  "CREATE TABLE milestones ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,"
+  "  title TEXT NOT NULL,"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  owner_id INTEGER REFERENCES csms(id) ON DELETE SET NULL,"
+  "  due_date TEXT,"
+  "  completed_date TEXT,"
+  "  progress INTEGER NOT NULL DEFAULT 0 CHECK (progress BETWEEN 0 AND 100),"
+  "  created_at INTEGER NOT NULL DEFAULT (unixepoch())"
+  ");"
+  "CREATE INDEX milestones_account ON milestones (account_id, due_date);"
+  "CREATE TABLE import_mappings ("
+  "  name TEXT PRIMARY KEY,"
+  "  definition TEXT NOT NULL,"
+  "  updated_at INTEGER NOT NULL DEFAULT (unixepoch())"
+  ");"
+  "CREATE TABLE settings ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT"
+  ");";
+
+static const char *const migrations[] = {
+  NULL,
+  migration_1,
+  migration_2,
+  migration_3,
+  migration_4,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TEND_STORE_SCHEMA_VERSION + 1);
+
+const char *
+tend_schema_migration (int version)
+{
+  g_return_val_if_fail (version >= 1 && version <= TEND_STORE_SCHEMA_VERSION, NULL);
+
+  return migrations[version];
+}

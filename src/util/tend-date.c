@@ -1,0 +1,230 @@
+/* tend-date.c: calendar days as the store keeps them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "TendDate"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tend-date.h"
+
+static const int epoch_julian = 719163; /* g_date_get_julian of 1970-01-01 */
+
+TendDay
+tend_day_from_ymd (int year,
+                   int month,
+                   int day)
+{
+  if (!g_date_valid_dmy (day, month, year))
+    return TEND_DAY_INVALID;
+
+  {
+    GDate date;
+
+    g_date_clear (&date, 1);
+    g_date_set_dmy (&date, day, month, year);
+
+    return (TendDay)g_date_get_julian (&date) - epoch_julian;
+  }
+}
+
+void
+tend_day_to_ymd (TendDay  day,
+                 int     *year,
+                 int     *month,
+                 int     *mday)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, day + epoch_julian);
+
+  *year = g_date_get_year (&date);
+  *month = g_date_get_month (&date);
+  *mday = g_date_get_day (&date);
+}
+
+/**
+ * tend_day_from_iso:
+ * @iso: (nullable): a date as 'YYYY-MM-DD'; anything after the day (a time) is ignored
+ *
+ * Returns: the day, or %TEND_DAY_INVALID
+ */
+TendDay
+tend_day_from_iso (const char *iso)
+{
+  int year, month, day;
+
+  if (iso == NULL || strlen (iso) < 10 || iso[4] != '-' || iso[7] != '-')
+    return TEND_DAY_INVALID;
+
+  if (sscanf (iso, "%4d-%2d-%2d", &year, &month, &day) != 3)
+    return TEND_DAY_INVALID;
+
+  return tend_day_from_ymd (year, month, day);
+}
+
+char *
+tend_day_to_iso (TendDay day)
+{
+  int year, month, mday;
+
+  if (day == TEND_DAY_INVALID)
+    return NULL;
+
+  tend_day_to_ymd (day, &year, &month, &mday);
+
+  return g_strdup_printf ("%04d-%02d-%02d", year, month, mday);
+}
+
+/**
+ * tend_day_today:
+ *
+ * Returns: today in UTC, or the day named by $TEND_TODAY (ISO) so that tests and the
+ *   sample workspace can pin "today".
+ */
+TendDay
+tend_day_today (void)
+{
+  const char *pinned = g_getenv ("TEND_TODAY");
+
+  if (pinned != NULL && tend_day_from_iso (pinned) != TEND_DAY_INVALID)
+    return tend_day_from_iso (pinned);
+
+  return tend_day_from_unix (g_get_real_time () / G_USEC_PER_SEC);
+}
+
+TendDay
+tend_day_from_unix (gint64 seconds)
+{
+  gint64 days = seconds / 86400;
+
+  if (seconds < 0 && seconds % 86400 != 0)
+    days--;
+
+  return (TendDay)days;
+}
+
+gint64
+tend_day_to_unix (TendDay day)
+{
+  return (gint64)day * 86400;
+}
+
+/**
+ * tend_day_add_months:
+ *
+ * Adds calendar months, clamping to the month's last day (Jan 31 + 1 month = Feb 28).
+ */
+TendDay
+tend_day_add_months (TendDay day,
+                     int     months)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, day + epoch_julian);
+
+  if (months >= 0)
+    g_date_add_months (&date, months);
+  else
+    g_date_subtract_months (&date, -months);
+
+  return (TendDay)g_date_get_julian (&date) - epoch_julian;
+}
+
+static gboolean
+parse_three_numbers (const char *text,
+                     int         parts[3],
+                     char       *separator)
+{
+  char *end;
+  const char *p = text;
+
+  for (int i = 0; i < 3; i++)
+    {
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+
+      parts[i] = (int)strtol (p, &end, 10);
+      p = end;
+
+      if (i < 2)
+        {
+          if (*p != '-' && *p != '/' && *p != '.')
+            return FALSE;
+          if (i == 0)
+            *separator = *p;
+          else if (*p != *separator)
+            return FALSE;
+          p++;
+        }
+    }
+
+  /* A time may follow a date ("2024-03-01 10:00", "2024-03-01T10:00:00Z"). */
+  return *p == '\0' || *p == ' ' || *p == 'T';
+}
+
+/**
+ * tend_day_parse:
+ * @text: a date as people write them: 2024-03-01, 2024/3/1, 03/01/2024, 1.3.2024
+ * @day_first: whether an ambiguous a/b/yyyy is day/month (else month/day, as in the US)
+ *
+ * Returns: the day, or %TEND_DAY_INVALID when @text is not a valid date
+ */
+TendDay
+tend_day_parse (const char *text,
+                gboolean    day_first)
+{
+  int parts[3];
+  char separator = 0;
+  g_autofree char *trimmed = NULL;
+
+  if (text == NULL)
+    return TEND_DAY_INVALID;
+
+  trimmed = g_strstrip (g_strdup (text));
+  if (!parse_three_numbers (trimmed, parts, &separator))
+    return TEND_DAY_INVALID;
+
+  if (parts[0] >= 1000)
+    return tend_day_from_ymd (parts[0], parts[1], parts[2]);
+
+  if (parts[2] < 100)
+    return TEND_DAY_INVALID;
+
+  /* The dotted form is always day first; an impossible month settles the rest. */
+  if (separator == '.')
+    day_first = TRUE;
+
+  if (parts[0] > 12)
+    day_first = TRUE;
+  else if (parts[1] > 12)
+    day_first = FALSE;
+
+  if (day_first)
+    return tend_day_from_ymd (parts[2], parts[1], parts[0]);
+
+  return tend_day_from_ymd (parts[2], parts[0], parts[1]);
+}
+
+/**
+ * tend_day_format:
+ *
+ * Returns: the day written for the user's locale, e.g. 2026/12/04 in Japanese
+ */
+char *
+tend_day_format (TendDay day)
+{
+  g_autoptr(GDateTime) when = NULL;
+
+  if (day == TEND_DAY_INVALID)
+    return g_strdup ("");
+
+  when = g_date_time_new_from_unix_utc (tend_day_to_unix (day));
+
+  return g_date_time_format (when, "%x");
+}

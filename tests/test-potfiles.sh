@@ -29,6 +29,7 @@ fail () {
 # C files that call a gettext keyword on a string literal, which may sit on the next line.
 # g_dngettext and g_dpgettext2 take the domain (usually NULL) first.
 c_files_with_strings () {
+  # shellcheck disable=SC2016 # $ARGV is Perl's, not the shell's.
   find src -type f \( -name '*.c' -o -name '*.h' \) -print0 \
     | xargs -0 -r perl -0777 -ne '
         print "$ARGV\n"

@@ -355,13 +355,15 @@ collect_segments (TendPortfolioSummary *self,
                   GHashTable           *segments)
 {
   GHashTableIter iter;
-  gpointer value;
+  gpointer key, value;
 
+  /* Stealing leaves the key to free here and moves the value into the array. */
   g_hash_table_iter_init (&iter, segments);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
+  while (g_hash_table_iter_next (&iter, &key, &value))
     {
       g_ptr_array_add (self->by_segment, value);
       g_hash_table_iter_steal (&iter);
+      g_free (key);
     }
 
   g_ptr_array_sort (self->by_segment, compare_segment_totals);

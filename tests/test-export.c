@@ -1,0 +1,555 @@
+/* test-export.c: the CSV export's quoting, formula neutralising and safe file writing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "TendTest"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "model/tend-account-list.h"
+#include "reports/tend-account-export.h"
+#include "reports/tend-csv-export.h"
+#include "reports/tend-csv-writer.h"
+#include "store/tend-store.h"
+
+#define BOM "\xEF\xBB\xBF"
+
+typedef struct
+{
+  char      *folder;
+  TendStore *store;
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_remove (path);
+      return;
+    }
+
+  g_chmod (path, 0700);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      remove_tree (child);
+    }
+
+  g_rmdir (path);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->folder = g_dir_make_tmp ("tend-export-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  /* The database lives in its own folder so the export folders hold only exports. */
+  path = g_build_filename (fixture->folder, "db", "tend.db", NULL);
+  fixture->store = tend_store_open (path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->store);
+  remove_tree (fixture->folder);
+  g_free (fixture->folder);
+}
+
+static void
+exec (Fixture    *fixture,
+      const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  tend_store_exec (fixture->store, sql, &error);
+  g_assert_no_error (error);
+}
+
+static char *
+make_folder (Fixture    *fixture,
+             const char *name)
+{
+  char *path = g_build_filename (fixture->folder, name, NULL);
+
+  g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+
+  return path;
+}
+
+/* Names of the files in @folder, sorted and joined by spaces, to see what an export left. */
+static char *
+list_folder (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc)g_strcmp0);
+  g_ptr_array_add (names, NULL);
+
+  return g_strjoinv (" ", (char **)names->pdata);
+}
+
+static void
+assert_file_contents (const char *path,
+                      const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (contents, ==, expected);
+  g_assert_cmpuint (length, ==, strlen (expected));
+}
+
+static const struct {
+  const char      *value;
+  TendCsvCellKind  kind;
+  const char      *expected;
+} cells[] = {
+  { "plain", TEND_CSV_CELL_TEXT, "plain" },
+  { "", TEND_CSV_CELL_TEXT, "" },
+  { NULL, TEND_CSV_CELL_TEXT, "" },
+  { "a,b", TEND_CSV_CELL_TEXT, "\"a,b\"" },
+  { "say \"hi\"", TEND_CSV_CELL_TEXT, "\"say \"\"hi\"\"\"" },
+  { "\"", TEND_CSV_CELL_TEXT, "\"\"\"\"" },
+  { "line\nbreak", TEND_CSV_CELL_TEXT, "\"line\nbreak\"" },
+  { "crlf\r\nbreak", TEND_CSV_CELL_TEXT, "\"crlf\r\nbreak\"" },
+  { "=1+2", TEND_CSV_CELL_TEXT, "'=1+2" },
+  { "+1", TEND_CSV_CELL_TEXT, "'+1" },
+  { "-1", TEND_CSV_CELL_TEXT, "'-1" },
+  { "@SUM(A1:A9)", TEND_CSV_CELL_TEXT, "'@SUM(A1:A9)" },
+  { "\tindented", TEND_CSV_CELL_TEXT, "'\tindented" },
+  { "\rreturn", TEND_CSV_CELL_TEXT, "\"'\rreturn\"" },
+  { "=HYPERLINK(\"x\")", TEND_CSV_CELL_TEXT, "\"'=HYPERLINK(\"\"x\"\")\"" },
+  { "=1,2", TEND_CSV_CELL_TEXT, "\"'=1,2\"" },
+  { "a=b", TEND_CSV_CELL_TEXT, "a=b" },
+  { " =1", TEND_CSV_CELL_TEXT, " =1" },
+  { "'quoted", TEND_CSV_CELL_TEXT, "'quoted" },
+  { "株式会社テンド", TEND_CSV_CELL_TEXT, "株式会社テンド" },
+  { "-1", TEND_CSV_CELL_NUMBER, "-1" },
+  { "-12.50", TEND_CSV_CELL_NUMBER, "-12.50" },
+  { "1234.56", TEND_CSV_CELL_NUMBER, "1234.56" },
+  /* A number cell that is no plain number is text after all. */
+  { "-1+1", TEND_CSV_CELL_NUMBER, "'-1+1" },
+  { "=1", TEND_CSV_CELL_NUMBER, "'=1" },
+  { "-", TEND_CSV_CELL_NUMBER, "'-" },
+  { "-1,5", TEND_CSV_CELL_NUMBER, "\"'-1,5\"" },
+};
+
+static void
+test_cells (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    {
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      tend_csv_append_cell (line, cells[i].value, cells[i].kind);
+      g_assert_cmpstr (line->str, ==, cells[i].expected);
+    }
+}
+
+static const struct {
+  const char *text;
+  gboolean    number;
+} numbers[] = {
+  { "0", TRUE }, { "-0", TRUE }, { "12.5", TRUE }, { "-12.50", TRUE }, { "007", TRUE },
+  { "", FALSE }, { "-", FALSE }, { ".5", FALSE }, { "5.", FALSE }, { "1e5", FALSE },
+  { "+5", FALSE }, { " 5", FALSE }, { "5 ", FALSE }, { "1.2.3", FALSE }, { "--1", FALSE },
+};
+
+static void
+test_plain_numbers (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    g_assert_cmpint (tend_csv_is_plain_number (numbers[i].text), ==, numbers[i].number);
+
+  g_assert_false (tend_csv_is_plain_number (NULL));
+}
+
+static char *
+write_rows (gboolean bom)
+{
+  static const char *const first[] = { "a", "b,c", NULL };
+  static const char *const second[] = { "-5", "-5" };
+  static const TendCsvCellKind second_kinds[] = { TEND_CSV_CELL_NUMBER, TEND_CSV_CELL_TEXT };
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(TendCsvWriter) writer = tend_csv_writer_new (stream, bom);
+  g_autoptr(GError) error = NULL;
+
+  tend_csv_writer_write_row (writer, first, NULL, 3, NULL, &error);
+  g_assert_no_error (error);
+  tend_csv_writer_write_row (writer, second, second_kinds, 2, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tend_csv_writer_get_rows (writer), ==, 2);
+
+  g_output_stream_write_all (stream, "", 1, NULL, NULL, &error);
+  g_output_stream_close (stream, NULL, &error);
+  g_assert_no_error (error);
+
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (stream));
+}
+
+static void
+test_writer_bom (void)
+{
+  g_autofree char *with_bom = write_rows (TRUE);
+  g_autofree char *without_bom = write_rows (FALSE);
+
+  g_assert_cmpstr (with_bom, ==, BOM "a,\"b,c\",\r\n-5,'-5\r\n");
+  g_assert_cmpstr (without_bom, ==, "a,\"b,c\",\r\n-5,'-5\r\n");
+}
+
+/*
+ * Four accounts, exported by ARR, largest first: a formula for a name, a name with a line
+ * break (in yen, so ARR has no decimals), a churned "-minus corp" whose name must be
+ * neutralised, and a non-ASCII name in euros with a negative ARR and custom attributes.
+ */
+static const char accounts_sql[] =
+  "INSERT INTO csms (id, name) VALUES (1, 'Ann');"
+  "INSERT INTO accounts (id, name, owner_id, segment, status, arr_minor, currency,"
+  "                      renewal_date, health_score, health_band, health_change_30d,"
+  "                      attributes) VALUES"
+  " (1, '=HYPERLINK(\"x\")', 1, 'SMB', 'active', 123456, 'USD', '2026-09-01', 35.5, 'red',"
+  "  -3, '{}'),"
+  " (2, 'Line' || char (10) || 'Break Co', NULL, NULL, 'active', 5000, 'JPY', NULL, NULL,"
+  "  NULL, NULL, '{}'),"
+  " (3, '-minus corp', NULL, NULL, 'churned', 0, 'USD', NULL, NULL, NULL, NULL, '{}'),"
+  " (4, 'Ünïcödé 株式会社', 1, 'Enterprise', 'active', -1250, 'EUR', NULL, 80, 'green', 12.5,"
+  "  '{\"Plan\": \"-Pro\", \"Seats\": 12, \"Ratio\": 0.75, \"Flag\": true}');"
+  "INSERT INTO account_sources (source, external_id, account_id) VALUES"
+  " ('csv', '42', 1), ('csv', '=cmd|x', 4), ('stripe', 'cus_2', 4), ('stripe', 'cus_1', 4);";
+
+static const char expected_header[] =
+  "Name,External ID (csv),External ID (stripe),Owner,Segment,Status,ARR,Currency,"
+  "Health score,Health band,30-day change,Renewal date";
+
+static const char expected_rows[] =
+  "\"'=HYPERLINK(\"\"x\"\")\",42,,Ann,SMB,active,1234.56,USD,35.5,red,-3.0,2026-09-01%s\r\n"
+  "\"Line\nBreak Co\",,,,,active,5000,JPY,,,,%s\r\n"
+  "'-minus corp,,,,,churned,0.00,USD,,,,%s\r\n"
+  "Ünïcödé 株式会社,'=cmd|x,cus_1; cus_2,Ann,Enterprise,active,-12.50,EUR,80.0,green,12.5,%s\r\n";
+
+static TendAccountList *
+accounts_by_arr (Fixture *fixture)
+{
+  TendAccountList *list;
+
+  exec (fixture, accounts_sql);
+  list = tend_account_list_new (fixture->store);
+  tend_account_list_set_sort (list, TEND_ACCOUNT_SORT_ARR, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
+
+  return list;
+}
+
+static char *
+export_to_memory (Fixture                *fixture,
+                  TendAccountList        *list,
+                  TendAccountExportFlags  flags)
+{
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+
+  tend_account_export_to_stream (fixture->store, G_LIST_MODEL (list), stream, flags, NULL,
+                                 &error);
+  g_assert_no_error (error);
+
+  g_output_stream_write_all (stream, "", 1, NULL, NULL, &error);
+  g_output_stream_close (stream, NULL, &error);
+  g_assert_no_error (error);
+
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (stream));
+}
+
+static void
+test_accounts (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(TendAccountList) list = accounts_by_arr (fixture);
+  g_autofree char *csv = export_to_memory (fixture, list, TEND_ACCOUNT_EXPORT_NONE);
+  g_autofree char *expected = g_strdup_printf ("%s\r\n", expected_header);
+  g_autofree char *rows = g_strdup_printf (expected_rows, "", "", "", "");
+  g_autofree char *all = g_strconcat (expected, rows, NULL);
+
+  g_assert_cmpstr (csv, ==, all);
+}
+
+static void
+test_accounts_bom_attributes (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(TendAccountList) list = accounts_by_arr (fixture);
+  TendAccountExportFlags flags = TEND_ACCOUNT_EXPORT_BOM | TEND_ACCOUNT_EXPORT_ATTRIBUTES;
+  g_autofree char *csv = export_to_memory (fixture, list, flags);
+  g_autofree char *rows = g_strdup_printf (expected_rows, ",,,,", ",,,,", ",,,,",
+                                           ",true,'-Pro,0.75,12");
+  g_autofree char *all = g_strconcat (BOM, expected_header, ",Flag,Plan,Ratio,Seats\r\n", rows,
+                                      NULL);
+
+  g_assert_cmpstr (csv, ==, all);
+}
+
+static void
+test_accounts_filtered (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(TendAccountList) list = accounts_by_arr (fixture);
+  g_autofree char *csv = NULL;
+  g_autofree char *expected = NULL;
+
+  tend_account_list_set_status (list, "active");
+  tend_account_list_set_sort (list, TEND_ACCOUNT_SORT_ARR, FALSE);
+  csv = export_to_memory (fixture, list, TEND_ACCOUNT_EXPORT_NONE);
+
+  expected = g_strconcat (expected_header, "\r\n",
+                          "Ünïcödé 株式会社,'=cmd|x,cus_1; cus_2,Ann,Enterprise,active,-12.50,"
+                          "EUR,80.0,green,12.5,\r\n"
+                          "\"Line\nBreak Co\",,,,,active,5000,JPY,,,,\r\n"
+                          "\"'=HYPERLINK(\"\"x\"\")\",42,,Ann,SMB,active,1234.56,USD,35.5,red,"
+                          "-3.0,2026-09-01\r\n",
+                          NULL);
+  g_assert_cmpstr (csv, ==, expected);
+}
+
+static void
+test_accounts_empty (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(TendAccountList) list = tend_account_list_new (fixture->store);
+  g_autofree char *csv = export_to_memory (fixture, list, TEND_ACCOUNT_EXPORT_BOM);
+
+  g_assert_cmpstr (csv, ==, BOM "Name,Owner,Segment,Status,ARR,Currency,Health score,"
+                   "Health band,30-day change,Renewal date\r\n");
+}
+
+static void
+test_file (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(TendAccountList) list = accounts_by_arr (fixture);
+  g_autofree char *folder = make_folder (fixture, "out");
+  g_autofree char *path = g_build_filename (folder, "accounts.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = export_to_memory (fixture, list, TEND_ACCOUNT_EXPORT_BOM);
+  g_autofree char *left = NULL;
+
+  /* An older export is replaced whole. */
+  g_file_set_contents (path, "old", -1, &error);
+  g_assert_no_error (error);
+
+  tend_account_export_to_file (fixture->store, G_LIST_MODEL (list), file,
+                               TEND_ACCOUNT_EXPORT_BOM, NULL, &error);
+  g_assert_no_error (error);
+
+  assert_file_contents (path, expected);
+  left = list_folder (folder);
+  g_assert_cmpstr (left, ==, "accounts.csv");
+}
+
+static void
+test_file_missing_folder (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(TendAccountList) list = accounts_by_arr (fixture);
+  g_autofree char *path = g_build_filename (fixture->folder, "nowhere", "accounts.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  g_assert_false (tend_account_export_to_file (fixture->store, G_LIST_MODEL (list), file,
+                                               TEND_ACCOUNT_EXPORT_NONE, NULL, &error));
+  g_assert_error (error, TEND_EXPORT_ERROR, TEND_EXPORT_ERROR_WRITE);
+
+  message = g_strdup_printf ("Could not export to %s: No such file or directory", path);
+  g_assert_cmpstr (error->message, ==, message);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_file_in_sysfs (Fixture         *fixture,
+                    TendAccountList *list)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/sys/tend-export-test.csv");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (tend_account_export_to_file (fixture->store, G_LIST_MODEL (list), file,
+                                               TEND_ACCOUNT_EXPORT_NONE, NULL, &error));
+  g_assert_error (error, TEND_EXPORT_ERROR, TEND_EXPORT_ERROR_WRITE);
+  g_assert_true (g_str_has_prefix (error->message,
+                                   "Could not export to /sys/tend-export-test.csv: "));
+  g_assert_false (g_file_test ("/sys/tend-export-test.csv", G_FILE_TEST_EXISTS));
+}
+
+static void
+test_file_read_only_folder (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(TendAccountList) list = accounts_by_arr (fixture);
+  g_autofree char *folder = make_folder (fixture, "locked");
+  g_autofree char *path = g_build_filename (folder, "accounts.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *left = NULL;
+
+  /* The superuser writes into read-only folders; sysfs refuses new files even to root. */
+  if (geteuid () == 0)
+    {
+      test_file_in_sysfs (fixture, list);
+      return;
+    }
+
+  g_file_set_contents (path, "old", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (folder, 0500), ==, 0);
+
+  g_assert_false (tend_account_export_to_file (fixture->store, G_LIST_MODEL (list), file,
+                                               TEND_ACCOUNT_EXPORT_NONE, NULL, &error));
+  g_assert_error (error, TEND_EXPORT_ERROR, TEND_EXPORT_ERROR_WRITE);
+  message = g_strdup_printf ("Could not export to %s: Permission denied", path);
+  g_assert_cmpstr (error->message, ==, message);
+
+  g_chmod (folder, 0700);
+  assert_file_contents (path, "old");
+  left = list_folder (folder);
+  g_assert_cmpstr (left, ==, "accounts.csv");
+}
+
+static void
+test_file_is_folder (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(TendAccountList) list = accounts_by_arr (fixture);
+  g_autofree char *folder = make_folder (fixture, "out");
+  g_autofree char *target = make_folder (fixture, "out/accounts.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (target);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *left = NULL;
+
+  g_assert_false (tend_account_export_to_file (fixture->store, G_LIST_MODEL (list), file,
+                                               TEND_ACCOUNT_EXPORT_NONE, NULL, &error));
+  g_assert_error (error, TEND_EXPORT_ERROR, TEND_EXPORT_ERROR_WRITE);
+  g_assert_true (g_str_has_prefix (error->message, "Could not export to "));
+  g_assert_nonnull (strstr (error->message, target));
+
+  left = list_folder (folder);
+  g_assert_cmpstr (left, ==, "accounts.csv");
+  g_assert_true (g_file_test (target, G_FILE_TEST_IS_DIR));
+}
+
+/* Writes half an export and then fails as a full disk would. */
+static gboolean
+write_then_fail (GOutputStream  *stream,
+                 gpointer        user_data,
+                 GCancellable   *cancellable,
+                 GError        **error)
+{
+  if (!g_output_stream_write_all (stream, "Name\r\nhalf", 10, NULL, cancellable, error) ||
+      !g_output_stream_flush (stream, cancellable, error))
+    return FALSE;
+
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "No space left on device");
+
+  return FALSE;
+}
+
+static void
+test_file_failed_write (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *folder = make_folder (fixture, "out");
+  g_autofree char *path = g_build_filename (folder, "accounts.csv", NULL);
+  g_autofree char *fresh_path = g_build_filename (folder, "fresh.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) fresh = g_file_new_for_path (fresh_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *left = NULL;
+
+  g_file_set_contents (path, "old", -1, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (tend_csv_export_to_file (file, write_then_fail, NULL, NULL, &error));
+  g_assert_error (error, TEND_EXPORT_ERROR, TEND_EXPORT_ERROR_WRITE);
+  message = g_strdup_printf ("Could not export to %s: No space left on device", path);
+  g_assert_cmpstr (error->message, ==, message);
+  g_clear_error (&error);
+
+  /* A new file is not created at all; an old one is left as it was. */
+  g_assert_false (tend_csv_export_to_file (fresh, write_then_fail, NULL, NULL, &error));
+  g_assert_error (error, TEND_EXPORT_ERROR, TEND_EXPORT_ERROR_WRITE);
+
+  assert_file_contents (path, "old");
+  left = list_folder (folder);
+  g_assert_cmpstr (left, ==, "accounts.csv");
+}
+
+static void
+test_file_cancelled (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(TendAccountList) list = accounts_by_arr (fixture);
+  g_autofree char *folder = make_folder (fixture, "out");
+  g_autofree char *path = g_build_filename (folder, "accounts.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *left = NULL;
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (tend_account_export_to_file (fixture->store, G_LIST_MODEL (list), file,
+                                               TEND_ACCOUNT_EXPORT_NONE, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  left = list_folder (folder);
+  g_assert_cmpstr (left, ==, "");
+}
+
+#define ADD_TEST(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/export/cell/quoting-and-neutralising", test_cells);
+  g_test_add_func ("/export/cell/plain-numbers", test_plain_numbers);
+  g_test_add_func ("/export/writer/bom", test_writer_bom);
+  ADD_TEST ("/export/accounts/bytes", test_accounts);
+  ADD_TEST ("/export/accounts/bom-and-attributes", test_accounts_bom_attributes);
+  ADD_TEST ("/export/accounts/filtered-and-sorted", test_accounts_filtered);
+  ADD_TEST ("/export/accounts/empty", test_accounts_empty);
+  ADD_TEST ("/export/file/written", test_file);
+  ADD_TEST ("/export/file/missing-folder", test_file_missing_folder);
+  ADD_TEST ("/export/file/read-only-folder", test_file_read_only_folder);
+  ADD_TEST ("/export/file/target-is-folder", test_file_is_folder);
+  ADD_TEST ("/export/file/failed-write", test_file_failed_write);
+  ADD_TEST ("/export/file/cancelled", test_file_cancelled);
+
+  return g_test_run ();
+}

@@ -6,29 +6,44 @@
 #define G_LOG_DOMAIN "TendDate"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "tend-date.h"
 
 static const int epoch_julian = 719163; /* g_date_get_julian of 1970-01-01 */
 
+/**
+ * tend_day_from_ymd:
+ *
+ * Returns: the day, or %TEND_DAY_INVALID when the date does not exist or lies outside
+ *   the years 1 to 9999
+ */
 TendDay
 tend_day_from_ymd (int year,
                    int month,
                    int day)
 {
+  GDate date;
+
+  /* GDate takes its parts as 8- and 16-bit integers, so an out-of-range value would wrap
+   * round to a valid one (day 257 to day 1) unless it is refused first. */
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31)
+    return TEND_DAY_INVALID;
+
   if (!g_date_valid_dmy (day, month, year))
     return TEND_DAY_INVALID;
 
-  {
-    GDate date;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
 
-    g_date_clear (&date, 1);
-    g_date_set_dmy (&date, day, month, year);
+  return (TendDay)g_date_get_julian (&date) - epoch_julian;
+}
 
-    return (TendDay)g_date_get_julian (&date) - epoch_julian;
-  }
+static gboolean
+day_is_in_range (TendDay day)
+{
+  /* 0001-01-01 to 9999-12-31, the days an ISO date can name. */
+  return day >= 1 - epoch_julian && day <= 2932896;
 }
 
 void
@@ -38,6 +53,12 @@ tend_day_to_ymd (TendDay  day,
                  int     *mday)
 {
   GDate date;
+
+  if (!day_is_in_range (day))
+    {
+      *year = *month = *mday = 0;
+      return;
+    }
 
   g_date_clear (&date, 1);
   g_date_set_julian (&date, day + epoch_julian);
@@ -72,7 +93,7 @@ tend_day_to_iso (TendDay day)
 {
   int year, month, mday;
 
-  if (day == TEND_DAY_INVALID)
+  if (!day_is_in_range (day))
     return NULL;
 
   tend_day_to_ymd (day, &year, &month, &mday);
@@ -118,12 +139,25 @@ tend_day_to_unix (TendDay day)
  * tend_day_add_months:
  *
  * Adds calendar months, clamping to the month's last day (Jan 31 + 1 month = Feb 28).
+ *
+ * Returns: the day, or %TEND_DAY_INVALID when @day is invalid or the result would leave
+ *   the years 1 to 9999
  */
 TendDay
 tend_day_add_months (TendDay day,
                      int     months)
 {
+  int year, month, mday;
+  gint64 target;
   GDate date;
+
+  if (!day_is_in_range (day))
+    return TEND_DAY_INVALID;
+
+  tend_day_to_ymd (day, &year, &month, &mday);
+  target = (gint64)year * 12 + (month - 1) + months;
+  if (target < 12 || target >= 10000 * 12)
+    return TEND_DAY_INVALID;
 
   g_date_clear (&date, 1);
   g_date_set_julian (&date, day + epoch_julian);
@@ -141,16 +175,23 @@ parse_three_numbers (const char *text,
                      int         parts[3],
                      char       *separator)
 {
-  char *end;
   const char *p = text;
 
   for (int i = 0; i < 3; i++)
     {
-      if (!g_ascii_isdigit (*p))
-        return FALSE;
+      int digits = 0;
 
-      parts[i] = (int)strtol (p, &end, 10);
-      p = end;
+      parts[i] = 0;
+      for (; g_ascii_isdigit (*p); p++, digits++)
+        {
+          /* No part of a date has more than four digits; more is not a date. */
+          if (digits == 4)
+            return FALSE;
+          parts[i] = parts[i] * 10 + (*p - '0');
+        }
+
+      if (digits == 0)
+        return FALSE;
 
       if (i < 2)
         {
@@ -164,8 +205,12 @@ parse_three_numbers (const char *text,
         }
     }
 
-  /* A time may follow a date ("2024-03-01 10:00", "2024-03-01T10:00:00Z"). */
-  return *p == '\0' || *p == ' ' || *p == 'T';
+  /* A time may follow a date ("2024-03-01 10:00", "2024-03-01T10:00:00Z"), but nothing
+   * else may: "2024-03-01 or so" is not a date. */
+  if (*p == '\0')
+    return TRUE;
+
+  return (*p == ' ' || *p == 'T') && g_ascii_isdigit (p[1]);
 }
 
 /**
@@ -221,7 +266,7 @@ tend_day_format (TendDay day)
 {
   g_autoptr(GDateTime) when = NULL;
 
-  if (day == TEND_DAY_INVALID)
+  if (!day_is_in_range (day))
     return g_strdup ("");
 
   when = g_date_time_new_from_unix_utc (tend_day_to_unix (day));

@@ -9,6 +9,7 @@
 #define G_LOG_DOMAIN "TendMoney"
 
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -38,14 +39,70 @@ tend_currency_exponent (const char *currency)
 }
 
 static const char *
-skip_currency_sign (const char *p)
+skip_currency_sign (const char *p,
+                    const char *currency)
 {
   static const char *const signs[] = { "US$", "$", "€", "£", "¥", "￥", "円", NULL };
+
+  while (*p == ' ')
+    p++;
 
   for (int i = 0; signs[i] != NULL; i++)
     {
       if (g_str_has_prefix (p, signs[i]))
-        return p + strlen (signs[i]);
+        {
+          p += strlen (signs[i]);
+          break;
+        }
+    }
+
+  /* The code itself may stand beside the amount, as in "12.50 EUR". */
+  if (currency != NULL && *currency != '\0' && g_str_has_prefix (p, currency))
+    p += strlen (currency);
+
+  while (*p == ' ')
+    p++;
+
+  return p;
+}
+
+/* Appends a digit to @value unless the amount would no longer fit in a gint64. */
+static gboolean
+append_digit (guint64 *value,
+              int      digit)
+{
+  if (*value > ((guint64)G_MAXINT64 - (guint64)digit) / 10)
+    return FALSE;
+
+  *value = *value * 10 + (guint64)digit;
+
+  return TRUE;
+}
+
+/* Reads the digits of an amount, with thousands commas and one decimal point. Returns
+ * where the digits end, or NULL when the amount is too large. */
+static const char *
+read_amount_digits (const char *p,
+                    guint64    *value,
+                    int        *digits,
+                    int        *decimals)
+{
+  for (; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          if (!append_digit (value, *p - '0'))
+            return NULL;
+          (*digits)++;
+          if (*decimals >= 0)
+            (*decimals)++;
+        }
+      else if (*p == ',' && *decimals < 0 && *digits > 0)
+        continue;
+      else if (*p == '.' && *decimals < 0)
+        *decimals = 0;
+      else
+        break;
     }
 
   return p;
@@ -53,12 +110,14 @@ skip_currency_sign (const char *p)
 
 /**
  * tend_money_parse:
- * @text: an amount as written in a spreadsheet: "1,234.50", "$99", "-12.5", "¥1,200"
+ * @text: an amount as written in a spreadsheet: "1,234.50", "$99", "-12.5", "¥1,200",
+ *   "(45.00)" for a negative amount, "12.50 EUR"
  * @currency: the ISO code, which says how many decimals the minor unit has
  * @minor: (out): the amount in minor units
  *
  * Thousands separators (commas) are dropped and a trailing or leading currency sign is
- * accepted. More decimals than the currency has is an error, not a rounding.
+ * accepted. More decimals than the currency has is an error, not a rounding, and so is
+ * an amount too large for a 64-bit count of minor units.
  *
  * Returns: whether @text was an amount
  */
@@ -69,11 +128,14 @@ tend_money_parse (const char *text,
 {
   int exponent = tend_currency_exponent (currency);
   gboolean negative = FALSE;
-  gboolean seen_digit = FALSE;
+  gboolean parenthesised = FALSE;
+  int digits = 0;
   int decimals = -1;
   guint64 value = 0;
   g_autofree char *trimmed = NULL;
   const char *p;
+
+  g_return_val_if_fail (minor != NULL, FALSE);
 
   if (text == NULL)
     return FALSE;
@@ -84,40 +146,31 @@ tend_money_parse (const char *text,
   if (*p == '-' || *p == '(')
     {
       negative = TRUE;
+      parenthesised = *p == '(';
       p++;
     }
-  p = skip_currency_sign (p);
-
-  for (; *p != '\0'; p++)
+  p = skip_currency_sign (p, currency);
+  if (!negative && *p == '-')
     {
-      if (g_ascii_isdigit (*p))
-        {
-          if (value > G_MAXINT64 / 100)
-            return FALSE;
-          value = value * 10 + (guint64)(*p - '0');
-          seen_digit = TRUE;
-          if (decimals >= 0)
-            decimals++;
-        }
-      else if (*p == ',' && decimals < 0)
-        continue;
-      else if (*p == '.' && decimals < 0)
-        decimals = 0;
-      else
-        break;
+      negative = TRUE;
+      p++;
     }
 
-  p = skip_currency_sign (p);
-  if (negative && *p == ')')
-    p++;
-  while (*p == ' ')
-    p++;
+  p = read_amount_digits (p, &value, &digits, &decimals);
+  if (p == NULL || digits == 0 || decimals > exponent)
+    return FALSE;
 
-  if (!seen_digit || *p != '\0' || decimals > exponent)
+  p = skip_currency_sign (p, currency);
+  if (parenthesised && *p++ != ')')
+    return FALSE;
+  if (*p != '\0')
     return FALSE;
 
   for (int i = MAX (decimals, 0); i < exponent; i++)
-    value *= 10;
+    {
+      if (!append_digit (&value, 0))
+        return FALSE;
+    }
 
   *minor = negative ? -(gint64)value : (gint64)value;
 
@@ -191,49 +244,60 @@ tend_money_format (gint64      minor,
     return g_strdup_printf ("%s%s%s%s", minor < 0 ? "-" : "", symbol, whole,
                             fraction ? fraction : "");
 
+  if (currency == NULL || *currency == '\0')
+    return g_strdup_printf ("%s%s%s", minor < 0 ? "-" : "", whole, fraction ? fraction : "");
+
   return g_strdup_printf ("%s%s%s %s", minor < 0 ? "-" : "", whole, fraction ? fraction : "",
-                          currency ? currency : "");
+                          currency);
 }
 
 /**
  * tend_money_format_short:
  *
- * Returns: a compact amount for cards and chart labels, e.g. "$1.2M", "$845K"
+ * Returns: a compact amount for cards and chart labels, e.g. "$1.2M", "$845K", "-$3.0K"
  */
 char *
 tend_money_format_short (gint64      minor,
                          const char *currency)
 {
+  static const struct { double size; const char *suffix; } units[] = {
+    { 1.0, "" }, { 1e3, "K" }, { 1e6, "M" }, { 1e9, "B" },
+  };
   int exponent = tend_currency_exponent (currency);
   const char *symbol = currency_symbol (currency);
-  double major = (double)minor;
-  const char *suffix = "";
+  double major = fabs ((double)minor);
+  double shown = 0.0;
+  int decimals = 0;
+  guint unit = 0;
 
   for (int i = 0; i < exponent; i++)
     major /= 10.0;
 
-  if (ABS (major) >= 1e9)
+  while (unit + 1 < G_N_ELEMENTS (units) && major >= units[unit + 1].size)
+    unit++;
+
+  /* Rounding can carry into the next unit: 999,960 is "1.0M", not "1000K". */
+  for (;; unit++)
     {
-      major /= 1e9;
-      suffix = "B";
-    }
-  else if (ABS (major) >= 1e6)
-    {
-      major /= 1e6;
-      suffix = "M";
-    }
-  else if (ABS (major) >= 1e3)
-    {
-      major /= 1e3;
-      suffix = "K";
+      double scale;
+
+      shown = major / units[unit].size;
+      decimals = unit > 0 && shown < 100 ? 1 : 0;
+      scale = decimals ? 10.0 : 1.0;
+      if (round (shown * scale) / scale < 1000 || unit + 1 == G_N_ELEMENTS (units))
+        break;
     }
 
   if (symbol != NULL)
-    return g_strdup_printf ("%s%.*f%s", symbol, *suffix && ABS (major) < 100 ? 1 : 0,
-                            major, suffix);
+    return g_strdup_printf ("%s%s%.*f%s", minor < 0 ? "-" : "", symbol, decimals, shown,
+                            units[unit].suffix);
 
-  return g_strdup_printf ("%.*f%s %s", *suffix && ABS (major) < 100 ? 1 : 0, major, suffix,
-                          currency ? currency : "");
+  if (currency == NULL || *currency == '\0')
+    return g_strdup_printf ("%s%.*f%s", minor < 0 ? "-" : "", decimals, shown,
+                            units[unit].suffix);
+
+  return g_strdup_printf ("%s%.*f%s %s", minor < 0 ? "-" : "", decimals, shown,
+                          units[unit].suffix, currency);
 }
 
 /**

@@ -1,0 +1,184 @@
+/* test-money.c: amounts of money as integer minor units
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib.h>
+
+#include "util/tend-money.h"
+
+static void
+test_money_exponent (void)
+{
+  g_assert_cmpint (tend_currency_exponent ("USD"), ==, 2);
+  g_assert_cmpint (tend_currency_exponent ("EUR"), ==, 2);
+  g_assert_cmpint (tend_currency_exponent ("JPY"), ==, 0);
+  g_assert_cmpint (tend_currency_exponent ("KRW"), ==, 0);
+  g_assert_cmpint (tend_currency_exponent ("KWD"), ==, 3);
+  g_assert_cmpint (tend_currency_exponent ("BHD"), ==, 3);
+  g_assert_cmpint (tend_currency_exponent (NULL), ==, 2);
+}
+
+static void
+test_money_parse (void)
+{
+  static const struct {
+    const char *text;
+    const char *currency;
+    gboolean valid;
+    gint64 expected;
+  } cases[] = {
+    { "1,234.50", "USD", TRUE, 123450 },
+    { "$99", "USD", TRUE, 9900 },
+    { "US$99.9", "USD", TRUE, 9990 },
+    { "-12.5", "USD", TRUE, -1250 },
+    { "$-3", "USD", TRUE, -300 },
+    { "-$3", "USD", TRUE, -300 },
+    { "(45.00)", "USD", TRUE, -4500 },
+    { "( 45.00 )", "USD", TRUE, -4500 },
+    { "  7  ", "USD", TRUE, 700 },
+    { ".5", "USD", TRUE, 50 },
+    { "12.", "USD", TRUE, 1200 },
+    { "0", "USD", TRUE, 0 },
+    { "12.50 EUR", "EUR", TRUE, 1250 },
+    { "€12.50", "EUR", TRUE, 1250 },
+    { "£1,000", "GBP", TRUE, 100000 },
+    { "¥1,200", "JPY", TRUE, 1200 },
+    { "￥1,200", "JPY", TRUE, 1200 },
+    { "1200円", "JPY", TRUE, 1200 },
+    { "1,200 円", "JPY", TRUE, 1200 },
+    { "1.234", "KWD", TRUE, 1234 },
+    { "1.2", "KWD", TRUE, 1200 },
+    /* More decimals than the currency has is refused, not rounded. */
+    { "12.5", "JPY", FALSE, 0 },
+    { "1.2345", "KWD", FALSE, 0 },
+    { "1.005", "USD", FALSE, 0 },
+    { "12.50 EUR", "USD", FALSE, 0 },
+    { "(45.00", "USD", FALSE, 0 },
+    { ",5", "USD", FALSE, 0 },
+    { "1.2.3", "USD", FALSE, 0 },
+    { "1,234.5,6", "USD", FALSE, 0 },
+    { "12abc", "USD", FALSE, 0 },
+    { "abc", "USD", FALSE, 0 },
+    { "$", "USD", FALSE, 0 },
+    { "-", "USD", FALSE, 0 },
+    { "--5", "USD", FALSE, 0 },
+    { "", "USD", FALSE, 0 },
+    { NULL, "USD", FALSE, 0 },
+    /* The limits of a 64-bit count of minor units. */
+    { "92233720368547758.07", "USD", TRUE, G_MAXINT64 },
+    { "-92233720368547758.07", "USD", TRUE, -G_MAXINT64 },
+    { "92233720368547758.08", "USD", FALSE, 0 },
+    { "92233720368547758", "USD", TRUE, G_GINT64_CONSTANT (9223372036854775800) },
+    { "92233720368547759", "USD", FALSE, 0 },
+    { "9223372036854775807", "JPY", TRUE, G_MAXINT64 },
+    { "9223372036854775808", "JPY", FALSE, 0 },
+    { "99999999999999999999999", "JPY", FALSE, 0 },
+    { "9223372036854775.807", "KWD", TRUE, G_MAXINT64 },
+    { "9223372036854776", "KWD", FALSE, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gint64 minor = 42;
+      gboolean valid = tend_money_parse (cases[i].text, cases[i].currency, &minor);
+
+      g_test_message ("parsing “%s” as %s", cases[i].text ? cases[i].text : "(null)",
+                      cases[i].currency);
+      g_assert_cmpint (valid, ==, cases[i].valid);
+      if (valid)
+        g_assert_cmpint (minor, ==, cases[i].expected);
+      else
+        g_assert_cmpint (minor, ==, 42);
+    }
+}
+
+static void
+test_money_format (void)
+{
+  static const struct {
+    gint64 minor;
+    const char *currency;
+    const char *expected;
+  } cases[] = {
+    { 123450, "USD", "$1,234.50" },
+    { -123450, "USD", "-$1,234.50" },
+    { 0, "USD", "$0.00" },
+    { 5, "USD", "$0.05" },
+    { -5, "USD", "-$0.05" },
+    { 100000000, "EUR", "€1,000,000.00" },
+    { 99, "GBP", "£0.99" },
+    { 1200, "JPY", "¥1,200" },
+    { 999, "JPY", "¥999" },
+    { 1234, "KWD", "1.234 KWD" },
+    { 123456, "CHF", "1,234.56 CHF" },
+    { 1234, NULL, "12.34" },
+    { G_MAXINT64, "JPY", "¥9,223,372,036,854,775,807" },
+    { G_MININT64, "JPY", "-¥9,223,372,036,854,775,808" },
+    { G_MININT64, "USD", "-$92,233,720,368,547,758.08" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = tend_money_format (cases[i].minor, cases[i].currency);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+}
+
+static void
+test_money_format_short (void)
+{
+  static const struct {
+    gint64 minor;
+    const char *currency;
+    const char *expected;
+  } cases[] = {
+    { 123456789, "USD", "$1.2M" },
+    { 84500000, "USD", "$845K" },
+    { 50000, "USD", "$500" },
+    { 99970, "USD", "$1.0K" },
+    { 99996000, "USD", "$1.0M" },
+    { 1234500, "USD", "$12.3K" },
+    { -300000, "USD", "-$3.0K" },
+    { 250000000000, "USD", "$2.5B" },
+    { 1200, "JPY", "¥1.2K" },
+    { 5000000, "KWD", "5.0K KWD" },
+    { 0, "USD", "$0" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = tend_money_format_short (cases[i].minor, cases[i].currency);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+}
+
+static void
+test_money_number_format (void)
+{
+  g_autofree char *one = tend_number_format (1234.5, 1);
+  g_autofree char *none = tend_number_format (2.5, 0);
+  g_autofree char *negative = tend_number_format (-0.125, 2);
+
+  /* The C locale the tests run in groups no digits. */
+  g_assert_cmpstr (one, ==, "1234.5");
+  g_assert_cmpstr (none, ==, "2");
+  g_assert_cmpstr (negative, ==, "-0.12");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/money/exponent", test_money_exponent);
+  g_test_add_func ("/money/parse", test_money_parse);
+  g_test_add_func ("/money/format", test_money_format);
+  g_test_add_func ("/money/format-short", test_money_format_short);
+  g_test_add_func ("/money/number-format", test_money_number_format);
+
+  return g_test_run ();
+}

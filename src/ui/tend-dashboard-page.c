@@ -1,0 +1,501 @@
+/* tend-dashboard-page.c: the portfolio at a glance
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The figures come from tend_portfolio_summary_compute(), which defines each of them.
+ * They are computed when the page is shown and again after the workspace changes, not
+ * at start-up, so that a large workspace opens on the Accounts page without waiting.
+ */
+
+#define G_LOG_DOMAIN "TendUi"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "util/tend-money.h"
+
+#include "tend-dashboard-page.h"
+#include "tend-ui-format.h"
+
+typedef enum
+{
+  KPI_ACTIVE,
+  KPI_ARR,
+  KPI_HEALTH,
+  KPI_AT_RISK,
+  KPI_CHURN,
+  KPI_RENEWALS,
+  N_KPIS,
+} Kpi;
+
+typedef struct
+{
+  GtkWidget *card;
+  GtkLabel  *value;
+  GtkLabel  *detail;
+} KpiCard;
+
+struct _TendDashboardPage
+{
+  AdwBin                parent_instance;
+
+  GtkFlowBox           *kpi_box;
+  GtkFlowBox           *chart_box;
+  GtkLabel             *as_of_label;
+
+  KpiCard               kpis[N_KPIS];
+  TendStore            *store;
+  TendPortfolioSummary *summary;
+  gulong                changed_handler;
+  guint                 refresh_source;
+  gboolean              dirty;
+};
+
+G_DEFINE_FINAL_TYPE (TendDashboardPage, tend_dashboard_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *const kpi_titles[N_KPIS] = {
+  N_("Active Accounts"),
+  N_("Annual Recurring Revenue"),
+  N_("Average Health"),
+  N_("At Risk"),
+  N_("Logo Churn, Last 12 Months"),
+  N_("Renewals in 90 Days"),
+};
+
+static void
+create_kpi_card (TendDashboardPage *self,
+                 Kpi                kpi)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *title = gtk_label_new (_(kpi_titles[kpi]));
+  GtkWidget *value = gtk_label_new (NULL);
+  GtkWidget *detail = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_add_css_class (box, "kpi-card");
+  gtk_widget_add_css_class (title, "caption-heading");
+  gtk_widget_add_css_class (title, "dim-label");
+  gtk_widget_add_css_class (value, "title-1");
+  gtk_widget_add_css_class (value, "numeric");
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_widget_add_css_class (detail, "caption");
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_xalign (GTK_LABEL (value), 0);
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
+
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), value);
+  gtk_box_append (GTK_BOX (box), detail);
+  gtk_flow_box_append (self->kpi_box, box);
+
+  self->kpis[kpi].card = box;
+  self->kpis[kpi].value = GTK_LABEL (value);
+  self->kpis[kpi].detail = GTK_LABEL (detail);
+}
+
+static void
+set_kpi (TendDashboardPage *self,
+         Kpi                kpi,
+         const char        *value,
+         const char        *detail)
+{
+  g_autofree char *accessible = g_strdup_printf ("%s: %s. %s", _(kpi_titles[kpi]), value,
+                                                 detail);
+
+  gtk_label_set_text (self->kpis[kpi].value, value);
+  gtk_label_set_text (self->kpis[kpi].detail, detail);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->kpis[kpi].card),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+static char *
+format_accounts (guint n)
+{
+  g_autofree char *number = tend_ui_format_count (n);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s account", "%s accounts", n),
+                          number);
+}
+
+static void
+show_active (TendDashboardPage    *self,
+             TendPortfolioSummary *summary)
+{
+  g_autofree char *value = tend_ui_format_count (summary->active_accounts);
+  g_autofree char *total = tend_ui_format_count (summary->total_accounts);
+  g_autofree char *churned = tend_ui_format_count (summary->churned_accounts);
+  g_autofree char *detail = NULL;
+
+  /* Translators: "of 412 accounts, 37 churned" */
+  detail = g_strdup_printf (_("of %s accounts, %s churned"), total, churned);
+  set_kpi (self, KPI_ACTIVE, value, detail);
+}
+
+static void
+show_arr (TendDashboardPage    *self,
+          TendPortfolioSummary *summary)
+{
+  g_autofree char *value = tend_money_format_short (summary->arr_minor, summary->currency);
+  g_autofree char *full = tend_money_format (summary->arr_minor, summary->currency);
+  g_autofree char *detail = NULL;
+  guint others = summary->by_currency != NULL && summary->by_currency->len > 1
+                   ? summary->by_currency->len - 1 : 0;
+
+  if (others > 0)
+    /* Translators: "$1,234,567.00 in USD; 2 other currencies not added in" */
+    detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%s in %s; %u other currency not added in",
+                                           "%s in %s; %u other currencies not added in",
+                                           others),
+                              full, summary->currency, others);
+  else
+    detail = g_strdup (full);
+
+  set_kpi (self, KPI_ARR, value, detail);
+}
+
+static void
+show_health (TendDashboardPage    *self,
+             TendPortfolioSummary *summary)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *scored = format_accounts (summary->scored_accounts);
+  g_autofree char *detail = NULL;
+
+  value = summary->scored_accounts > 0 ? tend_number_format (summary->average_health, 0)
+                                       : g_strdup ("—");
+  /* Translators: "over 380 accounts scored" */
+  detail = g_strdup_printf (_("over %s scored"), scored);
+  set_kpi (self, KPI_HEALTH, value, detail);
+}
+
+static void
+show_at_risk (TendDashboardPage    *self,
+              TendPortfolioSummary *summary)
+{
+  g_autofree char *value = tend_ui_format_count (summary->at_risk_accounts);
+  g_autofree char *arr = tend_money_format_short (summary->at_risk_arr_minor,
+                                                  summary->currency);
+  g_autofree char *detail = NULL;
+
+  /* Translators: "$1.2M ARR in the red band" */
+  detail = g_strdup_printf (_("%s ARR in the red band"), arr);
+  set_kpi (self, KPI_AT_RISK, value, detail);
+}
+
+static void
+show_churn (TendDashboardPage    *self,
+            TendPortfolioSummary *summary)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *lost = tend_ui_format_count (summary->churn_lost);
+  g_autofree char *cohort = tend_ui_format_count (summary->churn_cohort);
+  g_autofree char *detail = NULL;
+
+  if (summary->has_logo_churn_rate)
+    {
+      g_autofree char *percent = tend_number_format (summary->logo_churn_rate * 100, 1);
+
+      /* Translators: a percentage, "4.5%" */
+      value = g_strdup_printf (_("%s%%"), percent);
+      /* Translators: "12 of 268 accounts lost" */
+      detail = g_strdup_printf (_("%s of %s accounts lost"), lost, cohort);
+    }
+  else
+    {
+      value = g_strdup ("—");
+      detail = g_strdup (_("No accounts were active 12 months ago"));
+    }
+
+  set_kpi (self, KPI_CHURN, value, detail);
+}
+
+static void
+show_renewals (TendDashboardPage    *self,
+               TendPortfolioSummary *summary)
+{
+  g_autofree char *value = tend_ui_format_count (summary->renewals_due);
+  g_autofree char *arr = tend_money_format_short (summary->renewals_due_arr_minor,
+                                                  summary->currency);
+  g_autofree char *detail = NULL;
+
+  /* Translators: "$845K ARR up for renewal" */
+  detail = g_strdup_printf (_("%s ARR up for renewal"), arr);
+  set_kpi (self, KPI_RENEWALS, value, detail);
+}
+
+static void
+show_summary (TendDashboardPage    *self,
+              TendPortfolioSummary *summary)
+{
+  g_autofree char *today = tend_day_format (summary->day);
+  g_autofree char *as_of = NULL;
+
+  show_active (self, summary);
+  show_arr (self, summary);
+  show_health (self, summary);
+  show_at_risk (self, summary);
+  show_churn (self, summary);
+  show_renewals (self, summary);
+
+  /* Translators: "Figures as of 4 December 2026, for active accounts in USD" */
+  as_of = g_strdup_printf (_("Figures as of %s; money sums count accounts billed in %s"),
+                           today, summary->currency);
+  gtk_label_set_text (self->as_of_label, as_of);
+}
+
+/**
+ * tend_dashboard_page_refresh:
+ *
+ * Recomputes the figures and charts from the workspace now.
+ */
+gboolean
+tend_dashboard_page_refresh (TendDashboardPage  *self,
+                             GError            **error)
+{
+  g_autoptr(TendPortfolioSummary) summary = NULL;
+
+  g_return_val_if_fail (TEND_IS_DASHBOARD_PAGE (self), FALSE);
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  self->dirty = FALSE;
+
+  if (self->store == NULL)
+    return TRUE;
+
+  summary = tend_portfolio_summary_compute (self->store, tend_day_today (), error);
+  if (summary == NULL)
+    return FALSE;
+
+  show_summary (self, summary);
+  g_clear_pointer (&self->summary, tend_portfolio_summary_unref);
+  self->summary = g_steal_pointer (&summary);
+
+  return TRUE;
+}
+
+static gboolean
+refresh_idle_cb (gpointer user_data)
+{
+  TendDashboardPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->refresh_source = 0;
+  if (!tend_dashboard_page_refresh (self, &error))
+    g_warning ("Could not compute the dashboard: %s", error->message);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Changes often come in bursts (accounts, then scores); one refresh covers them. */
+static void
+schedule_refresh (TendDashboardPage *self)
+{
+  self->dirty = TRUE;
+
+  if (self->refresh_source == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->refresh_source = g_idle_add_full (G_PRIORITY_LOW, refresh_idle_cb, self, NULL);
+}
+
+static void
+store_changed_cb (TendDashboardPage *self,
+                  const char        *what,
+                  TendStore         *store)
+{
+  schedule_refresh (self);
+}
+
+static void
+kpi_activated_cb (TendDashboardPage *self,
+                  GtkFlowBoxChild   *child,
+                  GtkFlowBox        *box)
+{
+  GtkWidget *card = gtk_flow_box_child_get_child (child);
+
+  if (card == self->kpis[KPI_AT_RISK].card)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-band", "s", "red");
+  else if (card == self->kpis[KPI_ACTIVE].card)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-accounts", NULL);
+}
+
+static void
+tend_dashboard_page_map (GtkWidget *widget)
+{
+  TendDashboardPage *self = TEND_DASHBOARD_PAGE (widget);
+
+  GTK_WIDGET_CLASS (tend_dashboard_page_parent_class)->map (widget);
+
+  if (self->dirty)
+    schedule_refresh (self);
+}
+
+static void
+tend_dashboard_page_dispose (GObject *object)
+{
+  TendDashboardPage *self = TEND_DASHBOARD_PAGE (object);
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->store);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->summary, tend_portfolio_summary_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TEND_TYPE_DASHBOARD_PAGE);
+
+  G_OBJECT_CLASS (tend_dashboard_page_parent_class)->dispose (object);
+}
+
+static void
+tend_dashboard_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  TendDashboardPage *self = TEND_DASHBOARD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tend_dashboard_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  TendDashboardPage *self = TEND_DASHBOARD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      tend_dashboard_page_set_store (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tend_dashboard_page_class_init (TendDashboardPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tend_dashboard_page_dispose;
+  object_class->get_property = tend_dashboard_page_get_property;
+  object_class->set_property = tend_dashboard_page_set_property;
+  widget_class->map = tend_dashboard_page_map;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         TEND_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/tendcs/Tend/ui/tend-dashboard-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TendDashboardPage, kpi_box);
+  gtk_widget_class_bind_template_child (widget_class, TendDashboardPage, chart_box);
+  gtk_widget_class_bind_template_child (widget_class, TendDashboardPage, as_of_label);
+  gtk_widget_class_bind_template_callback (widget_class, kpi_activated_cb);
+}
+
+static void
+tend_dashboard_page_init (TendDashboardPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (Kpi kpi = 0; kpi < N_KPIS; kpi++)
+    create_kpi_card (self, kpi);
+}
+
+GtkWidget *
+tend_dashboard_page_new (void)
+{
+  return g_object_new (TEND_TYPE_DASHBOARD_PAGE, NULL);
+}
+
+TendStore *
+tend_dashboard_page_get_store (TendDashboardPage *self)
+{
+  g_return_val_if_fail (TEND_IS_DASHBOARD_PAGE (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * tend_dashboard_page_set_store:
+ * @store: (nullable): the workspace to summarise
+ */
+void
+tend_dashboard_page_set_store (TendDashboardPage *self,
+                               TendStore         *store)
+{
+  g_return_if_fail (TEND_IS_DASHBOARD_PAGE (self));
+  g_return_if_fail (store == NULL || TEND_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->store);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    self->changed_handler = g_signal_connect_object (store, "changed",
+                                                     G_CALLBACK (store_changed_cb), self,
+                                                     G_CONNECT_SWAPPED);
+
+  schedule_refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/**
+ * tend_dashboard_page_get_summary:
+ *
+ * Returns: (transfer none) (nullable): the figures shown, or %NULL before the first refresh
+ */
+TendPortfolioSummary *
+tend_dashboard_page_get_summary (TendDashboardPage *self)
+{
+  g_return_val_if_fail (TEND_IS_DASHBOARD_PAGE (self), NULL);
+
+  return self->summary;
+}
+
+/**
+ * tend_dashboard_page_get_kpi:
+ * @index: which card, from 0 (active accounts) to 5 (renewals)
+ *
+ * Returns: (nullable): the figure the card shows, as the user reads it
+ */
+const char *
+tend_dashboard_page_get_kpi (TendDashboardPage *self,
+                             guint              index)
+{
+  g_return_val_if_fail (TEND_IS_DASHBOARD_PAGE (self), NULL);
+
+  if (index >= N_KPIS)
+    return NULL;
+
+  return gtk_label_get_text (self->kpis[index].value);
+}

@@ -1,0 +1,28 @@
+/* tend-dashboard-page.h: the portfolio at a glance
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "reports/tend-portfolio-summary.h"
+#include "store/tend-store.h"
+
+G_BEGIN_DECLS
+
+#define TEND_TYPE_DASHBOARD_PAGE (tend_dashboard_page_get_type ())
+G_DECLARE_FINAL_TYPE (TendDashboardPage, tend_dashboard_page, TEND, DASHBOARD_PAGE, AdwBin)
+
+GtkWidget            *tend_dashboard_page_new         (void);
+TendStore            *tend_dashboard_page_get_store   (TendDashboardPage *self);
+void                  tend_dashboard_page_set_store   (TendDashboardPage *self,
+                                                       TendStore         *store);
+gboolean              tend_dashboard_page_refresh     (TendDashboardPage *self,
+                                                       GError           **error);
+TendPortfolioSummary *tend_dashboard_page_get_summary (TendDashboardPage *self);
+const char           *tend_dashboard_page_get_kpi     (TendDashboardPage *self,
+                                                       guint              index);
+
+G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "tend-schema.h"
 #include "tend-store.h"
@@ -20,6 +21,7 @@ struct _TendStore
   sqlite3    *db;
   char       *path;
   GHashTable *statements;
+  GPtrArray  *pending_changes;
   int         schema_version;
   int         transaction_depth;
 };
@@ -42,6 +44,7 @@ tend_store_finalize (GObject *object)
 
   /* Statements must be finalized before the connection can close. */
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->pending_changes, g_ptr_array_unref);
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_pointer (&self->path, g_free);
 
@@ -59,7 +62,9 @@ tend_store_class_init (TendStoreClass *klass)
    * TendStore::changed:
    * @what: which part of the workspace changed ("accounts", "scores", "milestones", ...)
    *
-   * Emitted after a committed change, so that views can reload what they show.
+   * Emitted after a committed change, so that views can reload what they show. A change
+   * announced inside a transaction is emitted once the outermost transaction commits, and
+   * never if it is rolled back.
    */
   signals[CHANGED] =
     g_signal_new ("changed",
@@ -80,6 +85,7 @@ tend_store_init (TendStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);
+  self->pending_changes = g_ptr_array_new_with_free_func (g_free);
 }
 
 static int
@@ -280,6 +286,22 @@ tend_store_begin (TendStore  *self,
   return TRUE;
 }
 
+static void
+store_emit_pending_changes (TendStore *self)
+{
+  g_autoptr(GPtrArray) pending = g_steal_pointer (&self->pending_changes);
+
+  /* A handler may start a transaction of its own, so it gets a fresh queue. */
+  self->pending_changes = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      const char *what = g_ptr_array_index (pending, i);
+
+      g_signal_emit (self, signals[CHANGED], g_quark_from_string (what), what);
+    }
+}
+
 gboolean
 tend_store_commit (TendStore  *self,
                    GError    **error)
@@ -302,6 +324,9 @@ tend_store_commit (TendStore  *self,
 
   self->transaction_depth--;
 
+  if (self->transaction_depth == 0)
+    store_emit_pending_changes (self);
+
   return TRUE;
 }
 
@@ -316,6 +341,11 @@ tend_store_rollback (TendStore *self)
     return;
 
   self->transaction_depth--;
+
+  /* Changes announced inside an inner savepoint stay pending: a needless reload is
+   * harmless, a missed one is not. */
+  if (self->transaction_depth == 0)
+    g_ptr_array_set_size (self->pending_changes, 0);
 
   if (self->transaction_depth == 0)
     sql = g_strdup ("ROLLBACK");
@@ -380,15 +410,25 @@ store_apply_migration (TendStore  *self,
   return tend_store_commit (self, error);
 }
 
-static gboolean
-store_migrate (TendStore  *self,
-               int         target,
-               GError    **error)
+/* Reads the schema version and refuses a newer one before anything is written: even
+ * switching the journal mode rewrites the file header. Reading the schema table also
+ * makes a damaged or foreign file fail here, on open, with its path in the message. */
+static int
+store_check_version (TendStore  *self,
+                     GError    **error)
 {
   int version = store_read_user_version (self, error);
+  int rc;
 
   if (version < 0)
-    return FALSE;
+    return -1;
+
+  rc = sqlite3_exec (self->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      tend_store_set_error (self, error, rc, _("read the workspace"));
+      return -1;
+    }
 
   if (version > TEND_STORE_SCHEMA_VERSION)
     {
@@ -396,9 +436,18 @@ store_migrate (TendStore  *self,
                    _("%s was saved by a newer version of Tend (schema %d; this version reads "
                      "up to %d). Update Tend to open it; the file was left untouched."),
                    self->path, version, TEND_STORE_SCHEMA_VERSION);
-      return FALSE;
+      return -1;
     }
 
+  return version;
+}
+
+static gboolean
+store_migrate (TendStore  *self,
+               int         version,
+               int         target,
+               GError    **error)
+{
   for (int next = version + 1; next <= target; next++)
     {
       if (!store_apply_migration (self, next, error))
@@ -414,9 +463,6 @@ static gboolean
 store_configure (TendStore  *self,
                  GError    **error)
 {
-  sqlite3_busy_timeout (self->db, 5000);
-  sqlite3_extended_result_codes (self->db, 1);
-
   /* A read-only file cannot switch to WAL; reading it in its own journal mode is fine,
    * and the first write then fails with a clear read-only error. */
   if (sqlite3_db_readonly (self->db, "main") != 1)
@@ -452,6 +498,38 @@ store_ensure_folder (const char  *path,
   return TRUE;
 }
 
+/* SQLite takes a short file that is not a database for an empty one and would write
+ * over it; a file that has content must start as every SQLite database does. */
+static gboolean
+store_check_header (const char  *path,
+                    GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  char header[sizeof magic];
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length = 0;
+
+  stream = g_file_read (file, NULL, &local_error);
+  if (stream == NULL)
+    return TRUE; /* a missing file is created; other failures are SQLite's to report */
+
+  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), header, sizeof header, &length,
+                                NULL, &local_error))
+    return TRUE;
+
+  if (length == 0 || (length == sizeof header && memcmp (header, magic, sizeof magic) == 0))
+    return TRUE;
+
+  g_set_error (error, TEND_STORE_ERROR, TEND_STORE_ERROR_CORRUPT,
+               _("Could not open the workspace %s: it is not a Tend workspace or it is "
+                 "damaged. Choose another file, or restore this one from a backup."),
+               path);
+
+  return FALSE;
+}
+
 static TendStore *
 store_open (const char  *path,
             int          version,
@@ -459,9 +537,10 @@ store_open (const char  *path,
 {
   g_autoptr(TendStore) self = NULL;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  int current;
   int rc;
 
-  if (!store_ensure_folder (path, error))
+  if (!store_ensure_folder (path, error) || !store_check_header (path, error))
     return NULL;
 
   self = g_object_new (TEND_TYPE_STORE, NULL);
@@ -474,7 +553,14 @@ store_open (const char  *path,
       return NULL;
     }
 
-  if (!store_configure (self, error) || !store_migrate (self, version, error))
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_extended_result_codes (self->db, 1);
+
+  current = store_check_version (self, error);
+  if (current < 0)
+    return NULL;
+
+  if (!store_configure (self, error) || !store_migrate (self, current, version, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -596,15 +682,40 @@ tend_store_set_setting (TendStore   *self,
   return tend_store_step_done (self, stmt, error);
 }
 
+static gboolean
+store_change_is_pending (TendStore  *self,
+                         const char *what)
+{
+  for (guint i = 0; i < self->pending_changes->len; i++)
+    {
+      if (g_str_equal (g_ptr_array_index (self->pending_changes, i), what))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /**
  * tend_store_emit_changed:
  * @what: the part that changed, also used as the signal's detail
+ *
+ * Announces a change. Inside a transaction the announcement waits for the outermost
+ * commit (views must not reload data that may still be rolled back) and is made once
+ * however often it was announced.
  */
 void
 tend_store_emit_changed (TendStore  *self,
                          const char *what)
 {
   g_return_if_fail (TEND_IS_STORE (self));
+  g_return_if_fail (what != NULL);
+
+  if (self->transaction_depth > 0)
+    {
+      if (!store_change_is_pending (self, what))
+        g_ptr_array_add (self->pending_changes, g_strdup (what));
+      return;
+    }
 
   g_signal_emit (self, signals[CHANGED], g_quark_from_string (what), what);
 }

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "cli/tend-cli.h"
 #include "ui/tend-application.h"
 
 int
@@ -25,6 +26,10 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* A command word ("tend import …", "tend summary") runs headless, without a display. */
+  if (tend_cli_handles (argc, argv))
+    return tend_cli_run (argc, argv);
 
   app = tend_application_new ();
 

@@ -891,7 +891,6 @@ tend_account_page_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->account);
   g_clear_object (&self->milestones);
-  gtk_widget_dispose_template (GTK_WIDGET (self), TEND_TYPE_ACCOUNT_PAGE);
 
   G_OBJECT_CLASS (tend_account_page_parent_class)->dispose (object);
 }

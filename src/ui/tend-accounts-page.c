@@ -18,6 +18,7 @@
 
 #include "tend-accounts-page.h"
 #include "tend-column-sorter.h"
+#include "tend-settings.h"
 #include "tend-ui-format.h"
 
 struct _TendAccountsPage
@@ -63,6 +64,7 @@ typedef enum
 
 typedef struct
 {
+  const char         *id;
   const char         *title;
   TendAccountSortKey  key;
   CellKind            kind;
@@ -97,6 +99,20 @@ arr_text (TendAccount *account)
 }
 
 static char *
+trend_text (TendAccount *account)
+{
+  double change = tend_account_get_health_change (account);
+  g_autofree char *number = NULL;
+
+  if (tend_account_get_health_score (account) < 0)
+    return NULL;
+
+  number = tend_number_format (change, 1);
+
+  return change > 0 ? g_strdup_printf ("+%s", number) : g_steal_pointer (&number);
+}
+
+static char *
 renewal_text (TendAccount *account)
 {
   return tend_ui_format_iso_date (tend_account_get_renewal_date (account));
@@ -108,14 +124,17 @@ status_text (TendAccount *account)
   return g_strdup (tend_ui_status_label (tend_account_get_status (account)));
 }
 
+/* The ids are the names the accounts-sort-column setting uses. */
 static const ColumnSpec columns[] = {
-  { N_("Name"), TEND_ACCOUNT_SORT_NAME, CELL_TEXT, name_text, TRUE, 220 },
-  { N_("Owner"), TEND_ACCOUNT_SORT_OWNER, CELL_TEXT, owner_text, FALSE, 150 },
-  { N_("Segment"), TEND_ACCOUNT_SORT_SEGMENT, CELL_TEXT, segment_text, FALSE, 120 },
-  { N_("ARR"), TEND_ACCOUNT_SORT_ARR, CELL_NUMBER, arr_text, FALSE, 120 },
-  { N_("Health"), TEND_ACCOUNT_SORT_HEALTH, CELL_HEALTH, NULL, FALSE, 110 },
-  { N_("Renewal"), TEND_ACCOUNT_SORT_RENEWAL, CELL_TEXT, renewal_text, FALSE, 120 },
-  { N_("Status"), TEND_ACCOUNT_SORT_STATUS, CELL_TEXT, status_text, FALSE, 90 },
+  { "name", N_("Name"), TEND_ACCOUNT_SORT_NAME, CELL_TEXT, name_text, TRUE, 220 },
+  { "owner", N_("Owner"), TEND_ACCOUNT_SORT_OWNER, CELL_TEXT, owner_text, FALSE, 150 },
+  { "segment", N_("Segment"), TEND_ACCOUNT_SORT_SEGMENT, CELL_TEXT, segment_text, FALSE, 120 },
+  { "arr", N_("ARR"), TEND_ACCOUNT_SORT_ARR, CELL_NUMBER, arr_text, FALSE, 120 },
+  { "health", N_("Health"), TEND_ACCOUNT_SORT_HEALTH, CELL_HEALTH, NULL, FALSE, 110 },
+  /* Translators: the column of the change of the health score over the last 30 days */
+  { "trend", N_("30 Days"), TEND_ACCOUNT_SORT_TREND, CELL_NUMBER, trend_text, FALSE, 90 },
+  { "renewal", N_("Renewal"), TEND_ACCOUNT_SORT_RENEWAL, CELL_TEXT, renewal_text, FALSE, 120 },
+  { "status", N_("Status"), TEND_ACCOUNT_SORT_STATUS, CELL_TEXT, status_text, FALSE, 90 },
 };
 
 static void
@@ -269,6 +288,49 @@ list_items_changed_cb (TendAccountsPage *self,
 }
 
 static void
+save_sort (TendAccountSortKey key,
+           gboolean           descending)
+{
+  GSettings *settings = tend_settings_get ();
+
+  if (settings == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      if (columns[i].key == key)
+        {
+          g_settings_set_string (settings, "accounts-sort-column", columns[i].id);
+          g_settings_set_boolean (settings, "accounts-sort-descending", descending);
+          return;
+        }
+    }
+}
+
+/* The order the list had when Tend was last closed; by name when nothing was kept. */
+static void
+restore_sort (TendAccountsPage *self)
+{
+  GSettings *settings = tend_settings_get ();
+  g_autofree char *id = NULL;
+  gboolean descending = FALSE;
+  TendAccountSortKey key = TEND_ACCOUNT_SORT_NAME;
+
+  if (settings != NULL)
+    {
+      id = g_settings_get_string (settings, "accounts-sort-column");
+      descending = g_settings_get_boolean (settings, "accounts-sort-descending");
+      for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+        {
+          if (g_str_equal (columns[i].id, id))
+            key = columns[i].key;
+        }
+    }
+
+  tend_accounts_page_sort_by (self, key, descending);
+}
+
+static void
 view_sorter_changed_cb (TendAccountsPage *self,
                         GtkSorterChange   change,
                         GtkSorter        *sorter)
@@ -282,6 +344,7 @@ view_sorter_changed_cb (TendAccountsPage *self,
   /* A view that sorts by nothing shows the model's own order, by name. */
   tend_column_sorter_read_state (self->column_view, &key, &descending);
   tend_account_list_set_sort (self->list, key, descending);
+  save_sort (key, descending);
 }
 
 static void
@@ -514,7 +577,6 @@ tend_accounts_page_dispose (GObject *object)
   TendAccountsPage *self = TEND_ACCOUNTS_PAGE (object);
 
   accounts_page_release_store (self);
-  gtk_widget_dispose_template (GTK_WIDGET (self), TEND_TYPE_ACCOUNTS_PAGE);
 
   G_OBJECT_CLASS (tend_accounts_page_parent_class)->dispose (object);
 }
@@ -606,8 +668,6 @@ tend_accounts_page_class_init (TendAccountsPageClass *klass)
 static void
 tend_accounts_page_init (TendAccountsPage *self)
 {
-  GtkColumnViewColumn *first = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->owner_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -618,12 +678,10 @@ tend_accounts_page_init (TendAccountsPage *self)
       g_autoptr(GtkColumnViewColumn) column = create_column (&columns[i]);
 
       gtk_column_view_append_column (self->column_view, column);
-      if (first == NULL)
-        first = column;
     }
 
   fill_band_dropdown (self);
-  gtk_column_view_sort_by_column (self->column_view, first, GTK_SORT_ASCENDING);
+  restore_sort (self);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (view_sorter_changed_cb), self, G_CONNECT_SWAPPED);
   update_count (self);

@@ -9,6 +9,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "resources/tend-resources.h"
+
 #include "tend-application.h"
 #include "tend-window.h"
 
@@ -260,6 +262,11 @@ tend_application_class_init (TendApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  /* The resources live in a static library: naming them here links them in, and their
+   * constructor registers them before the templates and style sheet are looked up. */
+  if (tend_get_resource () == NULL)
+    g_critical ("The user interface resources are missing from this build");
 
   object_class->finalize = tend_application_finalize;
   app_class->activate = tend_application_activate;

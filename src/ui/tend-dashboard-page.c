@@ -95,6 +95,11 @@ create_kpi_card (TendDashboardPage *self,
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
 
+  /* Wrapped labels ask for their whole text's width otherwise, and the homogeneous flow
+   * box would then fit only two cards a line. */
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 24);
+  gtk_label_set_max_width_chars (GTK_LABEL (detail), 28);
+
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), value);
   gtk_box_append (GTK_BOX (box), detail);
@@ -351,7 +356,6 @@ tend_dashboard_page_dispose (GObject *object)
     g_clear_signal_handler (&self->changed_handler, self->store);
   g_clear_object (&self->store);
   g_clear_pointer (&self->summary, tend_portfolio_summary_unref);
-  gtk_widget_dispose_template (GTK_WIDGET (self), TEND_TYPE_DASHBOARD_PAGE);
 
   G_OBJECT_CLASS (tend_dashboard_page_parent_class)->dispose (object);
 }

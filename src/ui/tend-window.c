@@ -14,6 +14,8 @@
 
 #include "tend-settings.h"
 #include "tend-ui-format.h"
+#include "resources/tend-resources.h"
+
 #include "tend-window.h"
 
 struct _TendWindow
@@ -583,7 +585,6 @@ tend_window_dispose (GObject *object)
   g_clear_handle_id (&self->progress_source, g_source_remove);
   if (self->first_frame_clock != NULL)
     g_clear_signal_handler (&self->first_frame_handler, self->first_frame_clock);
-  gtk_widget_dispose_template (GTK_WIDGET (self), TEND_TYPE_WINDOW);
 
   G_OBJECT_CLASS (tend_window_parent_class)->dispose (object);
 }
@@ -609,6 +610,11 @@ tend_window_class_init (TendWindowClass *klass)
   object_class->dispose = tend_window_dispose;
   object_class->finalize = tend_window_finalize;
   window_class->close_request = tend_window_close_request;
+
+  /* The resources live in a static library: naming them here links them in, and their
+   * constructor registers them before the templates and style sheet are looked up. */
+  if (tend_get_resource () == NULL)
+    g_critical ("The user interface resources are missing from this build");
 
   g_type_ensure (TEND_TYPE_DASHBOARD_PAGE);
   g_type_ensure (TEND_TYPE_ACCOUNTS_PAGE);
@@ -652,6 +658,7 @@ tend_window_init (TendWindow *self)
 
 /**
  * tend_window_new:
+ * @app: (nullable): the application, %NULL in tests
  * @store: (nullable): the workspace to show
  * @store_error: (nullable): why there is no workspace, shown instead of the pages
  */
@@ -662,7 +669,7 @@ tend_window_new (TendApplication *app,
 {
   TendWindow *self;
 
-  g_return_val_if_fail (TEND_IS_APPLICATION (app), NULL);
+  g_return_val_if_fail (app == NULL || TEND_IS_APPLICATION (app), NULL);
   g_return_val_if_fail (store != NULL || store_error != NULL, NULL);
 
   self = g_object_new (TEND_TYPE_WINDOW, "application", app, NULL);

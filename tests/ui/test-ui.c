@@ -1,0 +1,609 @@
+/* test-ui.c: the desktop's pages on a sample workspace, under a real display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "TendTest"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <adwaita.h>
+
+#include "import/tend-csv-reader.h"
+#include "model/tend-health-score.h"
+#include "model/tend-milestone.h"
+#include "reports/tend-portfolio-summary.h"
+#include "sample/tend-sample.h"
+#include "ui/tend-column-sorter.h"
+#include "ui/tend-ui-format.h"
+#include "ui/tend-window.h"
+
+typedef struct
+{
+  char      *dir;
+  char      *path;
+  TendStore *store;
+} Fixture;
+
+static void
+fixture_open (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("tend-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "tend.db", NULL);
+  fixture->store = tend_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up_sample (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  TendSampleOptions options;
+
+  fixture_open (fixture);
+
+  /* Small, so that every test makes its own, but with scores and a history. */
+  tend_sample_options_init (&options);
+  options.n_accounts = 60;
+  options.history_days = 120;
+  options.compute_scores = TRUE;
+  tend_sample_generate (fixture->store, &options, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up_empty (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  fixture_open (fixture);
+}
+
+static void
+remove_database_files (const char *path)
+{
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_remove (file);
+    }
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->store != NULL)
+    g_assert_finalize_object (fixture->store);
+
+  remove_database_files (fixture->path);
+  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+/* Runs the main loop until @done says so, for at most five seconds. */
+static void
+wait_for (gboolean (*done) (gpointer data),
+          gpointer data)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < end)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+
+  g_assert_true (done (data));
+}
+
+static gboolean
+widget_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+/* Lets pending idles and frames run, for work that has no condition to wait for. */
+static void
+settle (void)
+{
+  gint64 end = g_get_monotonic_time () + 100 * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+}
+
+static TendWindow *
+open_window (Fixture *fixture)
+{
+  TendWindow *window = tend_window_new (NULL, fixture->store, NULL);
+
+  /* GTK owns toplevels; the test's own reference lets it check that they go away. */
+  g_object_ref (window);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for (widget_is_mapped, window);
+
+  return window;
+}
+
+static void
+close_window (TendWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+  g_assert_finalize_object (window);
+}
+
+static gint64
+query_int (TendStore  *store,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = tend_store_prepare (store, sql, NULL);
+  gint64 value;
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return value;
+}
+
+static gboolean
+summary_is_ready (gpointer data)
+{
+  return tend_dashboard_page_get_summary (data) != NULL;
+}
+
+static void
+test_window_pages (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  TendWindow *window = open_window (fixture);
+  TendDashboardPage *dashboard = tend_window_get_dashboard_page (window);
+  TendAccountsPage *accounts = tend_window_get_accounts_page (window);
+  TendAccountPage *account = tend_window_get_account_page (window);
+  TendPortfolioSummary *summary;
+  g_autofree char *active = NULL;
+  gint64 first_id = query_int (fixture->store, "SELECT MIN(id) FROM accounts");
+
+  g_assert_cmpstr (tend_window_get_visible_page (window), ==, "dashboard");
+
+  /* The dashboard computes its figures once it is shown. */
+  wait_for (summary_is_ready, dashboard);
+  summary = tend_dashboard_page_get_summary (dashboard);
+  g_assert_cmpuint (summary->total_accounts, ==, 60);
+  active = tend_ui_format_count (summary->active_accounts);
+  g_assert_cmpstr (tend_dashboard_page_get_kpi (dashboard, 0), ==, active);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-accounts", NULL));
+  g_assert_cmpstr (tend_window_get_visible_page (window), ==, "accounts");
+
+  /* A band of the dashboard opens the list on that band. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-band", "s", "red"));
+  g_assert_cmpstr (tend_window_get_visible_page (window), ==, "accounts");
+  g_assert_cmpstr (tend_account_list_get_band (tend_accounts_page_get_list (accounts)), ==, "red");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-account", "x",
+                                             first_id));
+  g_assert_cmpstr (tend_window_get_visible_page (window), ==, "account");
+  g_assert_cmpint (tend_account_get_id (tend_account_page_get_account (account)), ==, first_id);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
+  g_assert_cmpstr (tend_window_get_visible_page (window), ==, "accounts");
+  g_assert_false (tend_window_go_back (window));
+
+  close_window (window);
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static gboolean
+search_is_set (gpointer data)
+{
+  return tend_account_list_get_search (data) != NULL;
+}
+
+static void
+test_accounts_search (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  TendWindow *window = open_window (fixture);
+  TendAccountsPage *page = tend_window_get_accounts_page (window);
+  TendAccountList *list = tend_accounts_page_get_list (page);
+  g_autoptr(TendAccount) target = tend_account_load (fixture->store, 7, NULL);
+  g_autofree char *name = g_strdup (tend_account_get_name (target));
+  g_autoptr(TendAccount) first = NULL;
+  guint notified = 0;
+
+  tend_window_focus_search (window);
+  g_assert_cmpstr (tend_window_get_visible_page (window), ==, "accounts");
+
+  /* Typing a name one prefix at a time searches once, after the entry's short delay. */
+  g_signal_connect (list, "notify::search", G_CALLBACK (count_notify_cb), &notified);
+  for (glong i = 1; i <= g_utf8_strlen (name, -1); i++)
+    {
+      g_autofree char *prefix = g_utf8_substring (name, 0, i);
+
+      tend_accounts_page_set_search (page, prefix);
+    }
+  wait_for (search_is_set, list);
+  settle ();
+
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpstr (tend_account_list_get_search (list), ==, name);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >=, 1);
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_nonnull (strstr (tend_account_get_name (first), name));
+
+  g_signal_handlers_disconnect_by_func (list, count_notify_cb, &notified);
+  close_window (window);
+}
+
+static void
+test_accounts_sort (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  TendWindow *window = open_window (fixture);
+  TendAccountsPage *page = tend_window_get_accounts_page (window);
+  TendAccountList *list = tend_accounts_page_get_list (page);
+  gint64 max_arr = query_int (fixture->store, "SELECT MAX(arr_minor) FROM accounts");
+  gint64 min_arr = query_int (fixture->store, "SELECT MIN(arr_minor) FROM accounts");
+  g_autoptr(TendAccount) top = NULL;
+  g_autoptr(TendAccount) bottom = NULL;
+  guint notified = 0;
+
+  g_signal_connect (list, "notify::sort-key", G_CALLBACK (count_notify_cb), &notified);
+
+  /* What a click on the ARR header does: the view's sorter changes, the model sorts. */
+  g_assert_true (tend_accounts_page_sort_by (page, TEND_ACCOUNT_SORT_ARR, TRUE));
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpint (tend_account_list_get_sort_key (list), ==, TEND_ACCOUNT_SORT_ARR);
+  g_assert_true (tend_account_list_get_descending (list));
+  top = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpint (tend_account_get_arr_minor (top), ==, max_arr);
+
+  /* The second click on the same header turns the order. */
+  g_assert_true (tend_accounts_page_sort_by (page, TEND_ACCOUNT_SORT_ARR, FALSE));
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_false (tend_account_list_get_descending (list));
+  bottom = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpint (tend_account_get_arr_minor (bottom), ==, min_arr);
+
+  g_signal_handlers_disconnect_by_func (list, count_notify_cb, &notified);
+  close_window (window);
+}
+
+static void
+test_accounts_filter_band (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  static const struct {
+    const char *band;
+    const char *sql;
+  } cases[] = {
+    { "red", "SELECT COUNT(*) FROM accounts WHERE health_band = 'red'" },
+    { "yellow", "SELECT COUNT(*) FROM accounts WHERE health_band = 'yellow'" },
+    { "green", "SELECT COUNT(*) FROM accounts WHERE health_band = 'green'" },
+    { "unscored", "SELECT COUNT(*) FROM accounts WHERE health_band IS NULL" },
+  };
+  TendWindow *window = open_window (fixture);
+  TendAccountsPage *page = tend_window_get_accounts_page (window);
+  TendAccountList *list = tend_accounts_page_get_list (page);
+  guint notified = 0;
+  guint total = 0;
+
+  g_signal_connect (list, "notify::band", G_CALLBACK (count_notify_cb), &notified);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      guint n;
+
+      tend_accounts_page_set_band (page, cases[i].band);
+      g_assert_cmpuint (notified, ==, i + 1);
+      g_assert_cmpstr (tend_account_list_get_band (list), ==, cases[i].band);
+
+      n = g_list_model_get_n_items (G_LIST_MODEL (list));
+      g_assert_cmpuint (n, ==, query_int (fixture->store, cases[i].sql));
+      total += n;
+    }
+
+  /* The bands split the workspace, and choosing the band already shown changes nothing. */
+  g_assert_cmpuint (total, ==, 60);
+  tend_accounts_page_set_band (page, "unscored");
+  g_assert_cmpuint (notified, ==, G_N_ELEMENTS (cases));
+
+  tend_accounts_page_set_band (page, NULL);
+  g_assert_cmpuint (notified, ==, G_N_ELEMENTS (cases) + 1);
+  g_assert_null (tend_account_list_get_band (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 60);
+
+  g_signal_handlers_disconnect_by_func (list, count_notify_cb, &notified);
+  close_window (window);
+}
+
+static void
+test_accounts_open (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  TendWindow *window = open_window (fixture);
+  TendAccountsPage *page = tend_window_get_accounts_page (window);
+  TendAccountList *list = tend_accounts_page_get_list (page);
+  TendAccountPage *account_page = tend_window_get_account_page (window);
+  gint64 id;
+
+  tend_window_show_accounts (window, NULL);
+  tend_accounts_page_sort_by (page, TEND_ACCOUNT_SORT_HEALTH, FALSE);
+  id = tend_account_list_get_id (list, 2);
+
+  /* Enter or a double click on the third row. */
+  g_signal_emit_by_name (tend_accounts_page_get_column_view (page), "activate", 2);
+
+  g_assert_cmpstr (tend_window_get_visible_page (window), ==, "account");
+  g_assert_cmpint (tend_account_get_id (tend_account_page_get_account (account_page)), ==, id);
+  g_assert_cmpstr (tend_account_page_get_title (account_page), ==,
+                   tend_account_get_name (tend_account_page_get_account (account_page)));
+
+  tend_window_go_back (window);
+  g_assert_cmpstr (tend_window_get_visible_page (window), ==, "accounts");
+
+  close_window (window);
+}
+
+static void
+test_accounts_export (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  TendWindow *window = open_window (fixture);
+  TendAccountsPage *page = tend_window_get_accounts_page (window);
+  TendAccountList *list = tend_accounts_page_get_list (page);
+  g_autofree char *path = g_build_filename (fixture->dir, "export.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TendCsvReader) reader = NULL;
+  g_autoptr(TendAccount) top = NULL;
+  g_auto(GStrv) header = NULL;
+  guint exported = 0;
+  guint rows = 0;
+
+  tend_accounts_page_set_band (page, "green");
+  tend_accounts_page_sort_by (page, TEND_ACCOUNT_SORT_ARR, TRUE);
+  top = g_list_model_get_item (G_LIST_MODEL (list), 0);
+
+  g_assert_true (tend_accounts_page_export (page, file, TRUE, &exported, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (exported, ==, g_list_model_get_n_items (G_LIST_MODEL (list)));
+
+  /* The file holds the list as shown: filtered, in its order, with a BOM for Excel. */
+  reader = tend_csv_reader_new_for_path (path, &error);
+  g_assert_no_error (error);
+  header = tend_csv_reader_read_header (reader, &error);
+  g_assert_no_error (error);
+  g_assert_true (tend_csv_reader_get_had_bom (reader));
+  g_assert_cmpstr (header[0], ==, "Name");
+  while (tend_csv_reader_next (reader, &error))
+    {
+      if (rows == 0)
+        g_assert_cmpstr (tend_csv_reader_get_field (reader, 0), ==, tend_account_get_name (top));
+      rows++;
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows, ==, exported);
+
+  g_clear_object (&reader);
+  g_assert_cmpint (g_remove (path), ==, 0);
+  close_window (window);
+}
+
+static gint64
+count_for_account (TendStore  *store,
+                   const char *sql,
+                   gint64      id)
+{
+  sqlite3_stmt *stmt = tend_store_prepare (store, sql, NULL);
+  gint64 value;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return value;
+}
+
+static gboolean
+has_milestones (gpointer data)
+{
+  return tend_account_page_count_rows (data, "milestones") > 0;
+}
+
+static void
+test_account_page (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  TendWindow *window = open_window (fixture);
+  TendAccountPage *page = tend_window_get_account_page (window);
+  gint64 id = query_int (fixture->store,
+                         "SELECT account_id FROM tickets GROUP BY account_id "
+                         "ORDER BY COUNT(*) DESC LIMIT 1");
+  g_autoptr(TendHealthScore) score = tend_health_score_load_latest (fixture->store, id,
+                                                                    G_MAXINT, NULL);
+  g_autoptr(TendMilestone) milestone = tend_milestone_new (id);
+  g_autoptr(GError) error = NULL;
+  gint64 tickets, subscriptions, milestones;
+  guint notified = 0;
+
+  g_signal_connect (page, "notify::title", G_CALLBACK (count_notify_cb), &notified);
+  tend_window_show_account (window, id);
+  g_assert_cmpuint (notified, ==, 1);
+
+  tickets = count_for_account (fixture->store,
+                               "SELECT COUNT(*) FROM tickets WHERE account_id = ?1", id);
+  subscriptions = count_for_account (fixture->store,
+                                     "SELECT COUNT(*) FROM subscriptions WHERE account_id = ?1",
+                                     id);
+  milestones = count_for_account (fixture->store,
+                                  "SELECT COUNT(*) FROM milestones WHERE account_id = ?1", id);
+
+  g_assert_cmpuint (tend_account_page_count_rows (page, "tickets"), ==, MIN (tickets, 25));
+  g_assert_cmpuint (tend_account_page_count_rows (page, "subscriptions"), ==, subscriptions);
+  g_assert_cmpuint (tend_account_page_count_rows (page, "milestones"), ==, milestones);
+  g_assert_cmpuint (tend_account_page_count_rows (page, "profile"), >=, 3);
+  g_assert_cmpuint (tend_account_page_count_rows (page, "health"), ==,
+                    score != NULL ? tend_health_score_get_n_parts (score) : 0);
+
+  /* A milestone added elsewhere shows up once the store says so. */
+  if (milestones == 0)
+    {
+      tend_milestone_set_title (milestone, "Executive business review");
+      tend_milestone_set_due_date (milestone, "2031-01-15");
+      g_assert_true (tend_milestone_save (milestone, fixture->store, &error));
+      g_assert_no_error (error);
+      wait_for (has_milestones, page);
+      g_assert_cmpuint (tend_account_page_count_rows (page, "milestones"), ==, 1);
+    }
+
+  g_signal_handlers_disconnect_by_func (page, count_notify_cb, &notified);
+  close_window (window);
+}
+
+static void
+test_window_empty (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  TendWindow *window = open_window (fixture);
+
+  g_assert_cmpstr (tend_window_get_visible_page (window), ==, "empty");
+
+  /* Search and export have nothing to work on and say so without leaving the page. */
+  tend_window_focus_search (window);
+  g_assert_cmpstr (tend_window_get_visible_page (window), ==, "empty");
+
+  close_window (window);
+}
+
+static void
+test_window_error (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tend-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "damaged.db", NULL);
+  TendStore *store;
+  TendWindow *window;
+
+  g_assert_true (g_file_set_contents (path, "This is not a database, only some text.\n"
+                                      "It is long enough to fill a header of a page.\n"
+                                      "0123456789012345678901234567890123456789\n",
+                                      -1, NULL));
+  store = tend_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, TEND_STORE_ERROR, TEND_STORE_ERROR_CORRUPT);
+
+  window = tend_window_new (NULL, NULL, error);
+  g_object_ref (window);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for (widget_is_mapped, window);
+  g_assert_cmpstr (tend_window_get_visible_page (window), ==, "error");
+  close_window (window);
+
+  remove_database_files (path);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
+test_column_sorter_state (void)
+{
+  GtkWidget *view = gtk_column_view_new (NULL);
+  g_autoptr(GtkColumnViewColumn) name = gtk_column_view_column_new ("Name", NULL);
+  g_autoptr(GtkColumnViewColumn) arr = gtk_column_view_column_new ("ARR", NULL);
+  g_autoptr(TendColumnSorter) name_sorter = tend_column_sorter_new (TEND_ACCOUNT_SORT_NAME);
+  g_autoptr(TendColumnSorter) arr_sorter = tend_column_sorter_new (TEND_ACCOUNT_SORT_ARR);
+  TendAccountSortKey key = TEND_ACCOUNT_SORT_STATUS;
+  gboolean descending = TRUE;
+
+  g_object_ref_sink (view);
+  gtk_column_view_column_set_sorter (name, GTK_SORTER (name_sorter));
+  gtk_column_view_column_set_sorter (arr, GTK_SORTER (arr_sorter));
+  gtk_column_view_append_column (GTK_COLUMN_VIEW (view), name);
+  gtk_column_view_append_column (GTK_COLUMN_VIEW (view), arr);
+
+  g_assert_false (tend_column_sorter_read_state (GTK_COLUMN_VIEW (view), &key, &descending));
+
+  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), arr, GTK_SORT_DESCENDING);
+  g_assert_true (tend_column_sorter_read_state (GTK_COLUMN_VIEW (view), &key, &descending));
+  g_assert_cmpint (key, ==, TEND_ACCOUNT_SORT_ARR);
+  g_assert_true (descending);
+
+  /* The column sorted last is the primary one, whatever was sorted before it. */
+  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), name, GTK_SORT_ASCENDING);
+  g_assert_true (tend_column_sorter_read_state (GTK_COLUMN_VIEW (view), &key, &descending));
+  g_assert_cmpint (key, ==, TEND_ACCOUNT_SORT_NAME);
+  g_assert_false (descending);
+
+  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), NULL, GTK_SORT_ASCENDING);
+  g_assert_false (tend_column_sorter_read_state (GTK_COLUMN_VIEW (view), &key, &descending));
+
+  g_assert_finalize_object (view);
+}
+
+static void
+test_no_display (void)
+{
+  g_test_skip ("No display: run the UI tests under xvfb-run, as build-aux/run-tests does");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  /* The UI needs a display; without one every test is skipped, saying why. */
+  if (!gtk_init_check ())
+    {
+      g_test_add_func ("/ui/no-display", test_no_display);
+      return g_test_run ();
+    }
+
+  adw_init ();
+  g_setenv ("TEND_TODAY", "2026-06-15", TRUE);
+
+  g_test_add_func ("/ui/column-sorter/state", test_column_sorter_state);
+  g_test_add_func ("/ui/window/error", test_window_error);
+  g_test_add ("/ui/window/empty", Fixture, NULL, fixture_set_up_empty, test_window_empty,
+              fixture_tear_down);
+  g_test_add ("/ui/window/pages", Fixture, NULL, fixture_set_up_sample, test_window_pages,
+              fixture_tear_down);
+  g_test_add ("/ui/accounts/search", Fixture, NULL, fixture_set_up_sample,
+              test_accounts_search, fixture_tear_down);
+  g_test_add ("/ui/accounts/sort", Fixture, NULL, fixture_set_up_sample, test_accounts_sort,
+              fixture_tear_down);
+  g_test_add ("/ui/accounts/filter-band", Fixture, NULL, fixture_set_up_sample,
+              test_accounts_filter_band, fixture_tear_down);
+  g_test_add ("/ui/accounts/open", Fixture, NULL, fixture_set_up_sample, test_accounts_open,
+              fixture_tear_down);
+  g_test_add ("/ui/accounts/export", Fixture, NULL, fixture_set_up_sample,
+              test_accounts_export, fixture_tear_down);
+  g_test_add ("/ui/account/page", Fixture, NULL, fixture_set_up_sample, test_account_page,
+              fixture_tear_down);
+
+  return g_test_run ();
+}

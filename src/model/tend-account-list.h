@@ -23,6 +23,9 @@ typedef enum
   TEND_ACCOUNT_SORT_STATUS,
 } TendAccountSortKey;
 
+#define TEND_TYPE_ACCOUNT_SORT_KEY (tend_account_sort_key_get_type ())
+GType tend_account_sort_key_get_type (void);
+
 #define TEND_TYPE_ACCOUNT_LIST (tend_account_list_get_type ())
 G_DECLARE_FINAL_TYPE (TendAccountList, tend_account_list, TEND, ACCOUNT_LIST, GObject)
 
@@ -55,7 +58,11 @@ gboolean           tend_account_list_get_descending (TendAccountList    *self);
 
 gint64             tend_account_list_get_id         (TendAccountList    *self,
                                                      guint               position);
+guint              tend_account_list_find           (TendAccountList    *self,
+                                                     gint64              id);
 gboolean           tend_account_list_reload         (TendAccountList    *self,
                                                      GError            **error);
+
+GStrv              tend_account_list_dup_segments   (TendStore          *store);
 
 G_END_DECLS

@@ -33,6 +33,9 @@ TendAccount *tend_account_load                (TendStore    *store,
 gboolean     tend_account_save                (TendAccount  *self,
                                                TendStore    *store,
                                                GError      **error);
+gboolean     tend_account_reload              (TendAccount  *self,
+                                               TendStore    *store,
+                                               GError      **error);
 
 gint64       tend_account_get_id              (TendAccount  *self);
 const char  *tend_account_get_name            (TendAccount  *self);
@@ -52,20 +55,39 @@ const char  *tend_account_get_lifecycle_stage (TendAccount  *self);
 void         tend_account_set_lifecycle_stage (TendAccount  *self,
                                                const char   *stage);
 const char  *tend_account_get_start_date      (TendAccount  *self);
+void         tend_account_set_start_date      (TendAccount  *self,
+                                               const char   *date);
 const char  *tend_account_get_status          (TendAccount  *self);
 void         tend_account_set_status          (TendAccount  *self,
                                                const char   *status);
 const char  *tend_account_get_churn_date      (TendAccount  *self);
+void         tend_account_set_churn_date      (TendAccount  *self,
+                                               const char   *date);
 const char  *tend_account_get_churn_reason    (TendAccount  *self);
+void         tend_account_set_churn_reason    (TendAccount  *self,
+                                               const char   *reason);
 int          tend_account_get_licensed_seats  (TendAccount  *self);
+void         tend_account_set_licensed_seats  (TendAccount  *self,
+                                               int           seats);
 gint64       tend_account_get_arr_minor       (TendAccount  *self);
+void         tend_account_set_arr_minor       (TendAccount  *self,
+                                               gint64        arr_minor);
 const char  *tend_account_get_currency        (TendAccount  *self);
+void         tend_account_set_currency        (TendAccount  *self,
+                                               const char   *currency);
 const char  *tend_account_get_renewal_date    (TendAccount  *self);
+void         tend_account_set_renewal_date    (TendAccount  *self,
+                                               const char   *date);
 double       tend_account_get_health_score    (TendAccount  *self);
 const char  *tend_account_get_health_band     (TendAccount  *self);
 double       tend_account_get_health_change   (TendAccount  *self);
 JsonObject  *tend_account_get_attributes      (TendAccount  *self);
+void         tend_account_set_attributes      (TendAccount  *self,
+                                               JsonObject   *attributes);
 char        *tend_account_dup_attribute       (TendAccount  *self,
                                                const char   *key);
+void         tend_account_set_attribute       (TendAccount  *self,
+                                               const char   *key,
+                                               const char   *value);
 
 G_END_DECLS

@@ -39,6 +39,7 @@ struct _TendAccountsPage
   GArray             *owner_ids;
   GPtrArray          *segments;
   gulong              changed_handler;
+  guint               choices_source;
   gboolean            updating_filters;
 };
 
@@ -518,10 +519,43 @@ fill_segment_dropdown (TendAccountsPage *self)
 static void
 refresh_filter_choices (TendAccountsPage *self)
 {
+  g_clear_handle_id (&self->choices_source, g_source_remove);
+
   self->updating_filters = TRUE;
   fill_owner_dropdown (self);
   fill_segment_dropdown (self);
   self->updating_filters = FALSE;
+}
+
+static gboolean
+refresh_filter_choices_idle_cb (gpointer user_data)
+{
+  TendAccountsPage *self = user_data;
+
+  self->choices_source = 0;
+  refresh_filter_choices (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Listing the segments reads every account; with 100,000 of them that waits until the
+ * list has been drawn. */
+static void
+schedule_filter_choices (TendAccountsPage *self)
+{
+  if (self->choices_source == 0)
+    self->choices_source = g_idle_add_full (G_PRIORITY_LOW, refresh_filter_choices_idle_cb,
+                                            self, NULL);
+}
+
+static void
+set_single_choice (GtkDropDown *dropdown,
+                   const char  *label)
+{
+  const char *labels[] = { label, NULL };
+  g_autoptr(GtkStringList) model = gtk_string_list_new (labels);
+
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (model));
 }
 
 /* The list reloads itself on these changes; the filters' choices follow here. */
@@ -533,7 +567,7 @@ store_changed_cb (TendAccountsPage *self,
   if (g_strcmp0 (what, "accounts") != 0 && g_strcmp0 (what, "csms") != 0)
     return;
 
-  refresh_filter_choices (self);
+  schedule_filter_choices (self);
 }
 
 static void
@@ -543,8 +577,10 @@ accounts_page_release_store (TendAccountsPage *self)
     g_signal_handlers_disconnect_by_func (self->list, list_items_changed_cb, self);
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_handler, self->store);
+  g_clear_handle_id (&self->choices_source, g_source_remove);
 
-  gtk_column_view_set_model (self->column_view, NULL);
+  if (self->selection != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
   g_clear_object (&self->store);
@@ -565,7 +601,7 @@ accounts_page_bind_store (TendAccountsPage *self)
                                                    G_CALLBACK (store_changed_cb), self,
                                                    G_CONNECT_SWAPPED);
 
-  refresh_filter_choices (self);
+  schedule_filter_choices (self);
   view_sorter_changed_cb (self, GTK_SORTER_CHANGE_DIFFERENT,
                           gtk_column_view_get_sorter (self->column_view));
   update_count (self);
@@ -681,6 +717,8 @@ tend_accounts_page_init (TendAccountsPage *self)
     }
 
   fill_band_dropdown (self);
+  set_single_choice (self->owner_dropdown, _("All Owners"));
+  set_single_choice (self->segment_dropdown, _("All Segments"));
   restore_sort (self);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (view_sorter_changed_cb), self, G_CONNECT_SWAPPED);

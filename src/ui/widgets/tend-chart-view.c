@@ -10,6 +10,8 @@
 
 #define G_LOG_DOMAIN "TendUi"
 
+#include <math.h>
+
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
@@ -261,16 +263,6 @@ tend_chart_view_measure (GtkWidget      *widget,
 }
 
 static void
-tend_chart_view_size_allocate (GtkWidget *widget,
-                               int        width,
-                               int        height,
-                               int        baseline)
-{
-  /* The layout is remade lazily for the new size; ensure_layout() compares sizes. */
-  gtk_widget_queue_draw (widget);
-}
-
-static void
 tend_chart_view_css_changed (GtkWidget         *widget,
                              GtkCssStyleChange *change)
 {
@@ -416,17 +408,54 @@ released_cb (TendChartView   *self,
   activate_item (self, series, index);
 }
 
+/* The first item in the order the keyboard walks: by index, then by series. */
+static gboolean
+find_first_item (TendChartView *self,
+                 int           *series,
+                 int           *index)
+{
+  guint n_series;
+
+  if (self->chart == NULL)
+    return FALSE;
+
+  n_series = tend_chart_get_n_series (self->chart);
+  for (guint i = 0; i < tend_chart_get_n_points (self->chart); i++)
+    {
+      for (guint s = 0; s < n_series; s++)
+        {
+          if (item_exists (self, s, i))
+            {
+              *series = s;
+              *index = i;
+              return TRUE;
+            }
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+tend_chart_view_grab_focus (GtkWidget *widget)
+{
+  TendChartView *self = TEND_CHART_VIEW (widget);
+  int series, index;
+
+  if (!GTK_WIDGET_CLASS (tend_chart_view_parent_class)->grab_focus (widget))
+    return FALSE;
+
+  /* Focus by Tab or by click starts the keyboard on the first item. */
+  if (self->focus_series < 0 && find_first_item (self, &series, &index))
+    set_focus_item (self, series, index);
+
+  return TRUE;
+}
+
 static void
 focus_enter_cb (TendChartView           *self,
                 GtkEventControllerFocus *controller)
 {
-  TendChartLayout *layout = ensure_layout (self);
-  guint series = G_MAXUINT, index = G_MAXUINT;
-
-  if (layout != NULL && self->focus_series < 0
-      && tend_chart_layout_step (layout, &series, &index, 1))
-    set_focus_item (self, series, index);
-
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -438,15 +467,13 @@ focus_leave_cb (TendChartView           *self,
 }
 
 static void
-move_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+move_by (TendChartView *self,
+         int            delta)
 {
-  TendChartView *self = TEND_CHART_VIEW (widget);
   TendChartLayout *layout = ensure_layout (self);
   guint series = self->focus_series < 0 ? G_MAXUINT : (guint)self->focus_series;
   guint index = self->focus_index < 0 ? G_MAXUINT : (guint)self->focus_index;
-  int n_items, delta = g_variant_get_int32 (parameter);
+  int n_items;
 
   if (layout == NULL)
     return;
@@ -460,27 +487,31 @@ move_action (GtkWidget  *widget,
 }
 
 static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  move_by (TEND_CHART_VIEW (widget), g_variant_get_int32 (parameter));
+}
+
+static void
 move_across_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
   TendChartView *self = TEND_CHART_VIEW (widget);
-  TendChartLayout *layout = ensure_layout (self);
   int delta = g_variant_get_int32 (parameter);
-  int series;
-
-  if (layout == NULL)
-    return;
 
   /* Horizontal bars run down the screen: Up and Down move along them. */
-  if (tend_chart_layout_is_horizontal (layout) || self->focus_series < 0)
+  if (tend_chart_get_kind (self->chart) == TEND_CHART_KIND_HORIZONTAL_BARS
+      || self->focus_series < 0)
     {
-      move_action (widget, "chart.move", g_variant_new_int32 (delta));
+      move_by (self, delta);
       return;
     }
 
   /* On a chart of several lines, Up and Down go to the same day on the next line. */
-  for (series = self->focus_series + delta;
+  for (int series = self->focus_series + delta;
        series >= 0 && series < (int)tend_chart_get_n_series (self->chart); series += delta)
     {
       if (item_exists (self, series, self->focus_index))
@@ -606,10 +637,10 @@ tend_chart_view_class_init (TendChartViewClass *klass)
 
   widget_class->snapshot = tend_chart_view_snapshot;
   widget_class->measure = tend_chart_view_measure;
-  widget_class->size_allocate = tend_chart_view_size_allocate;
   widget_class->css_changed = tend_chart_view_css_changed;
   widget_class->system_setting_changed = tend_chart_view_system_setting_changed;
   widget_class->query_tooltip = tend_chart_view_query_tooltip;
+  widget_class->grab_focus = tend_chart_view_grab_focus;
 
   properties[PROP_CHART] =
     g_param_spec_object ("chart", NULL, NULL, TEND_TYPE_CHART, flags);

@@ -104,7 +104,8 @@ format_compact (double value,
   static const struct { double scale; const char *suffix; } units[] = {
     /* Translators: the suffixes of thousands, millions, billions and trillions on a chart
      * axis, as in "20K" */
-    { 1e12, N_("T") }, { 1e9, N_("B") }, { 1e6, N_("M") }, { 1e3, N_("K") },
+    { 1e12, NC_("chart axis suffix", "T") }, { 1e9, NC_("chart axis suffix", "B") },
+    { 1e6, NC_("chart axis suffix", "M") }, { 1e3, NC_("chart axis suffix", "K") },
   };
   double magnitude = MAX (fabs (value), fabs (step));
 
@@ -123,7 +124,8 @@ format_compact (double value,
 
       number = format_number (value / units[i].scale,
                               tend_chart_ticks_decimals (step / units[i].scale));
-      return g_strconcat (number, _(units[i].suffix), NULL);
+      return g_strconcat (number, g_dpgettext2 (GETTEXT_PACKAGE, "chart axis suffix",
+                                                units[i].suffix), NULL);
     }
 
   return format_number (value, tend_chart_ticks_decimals (step));

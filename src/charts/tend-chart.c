@@ -435,6 +435,13 @@ tend_chart_get_value_range (TendChart *self,
   *max = self->range_max;
 }
 
+static gboolean
+same_bound (double a,
+            double b)
+{
+  return (isnan (a) && isnan (b)) || a == b;
+}
+
 /**
  * tend_chart_set_value_range:
  * @min: the bottom of the value axis, or NaN to follow the data
@@ -450,8 +457,13 @@ tend_chart_set_value_range (TendChart *self,
 {
   g_return_if_fail (TEND_IS_CHART (self));
 
-  self->range_min = isfinite (min) ? min : NAN;
-  self->range_max = isfinite (max) ? max : NAN;
+  min = isfinite (min) ? min : NAN;
+  max = isfinite (max) ? max : NAN;
+  if (same_bound (self->range_min, min) && same_bound (self->range_max, max))
+    return;
+
+  self->range_min = min;
+  self->range_max = max;
   emit_changed (self);
 }
 
@@ -904,15 +916,15 @@ tend_chart_dup_tooltip (TendChart *self,
     {
       if (*point == '\0')
         /* Translators: a chart tooltip: series name, then its value */
-        return g_strdup_printf (_("%s: %s"), label, text);
+        return g_strdup_printf (C_("chart tooltip", "%s: %s"), label, text);
 
       /* Translators: a chart tooltip: the day or category, the series name, the value */
-      return g_strdup_printf (_("%s, %s: %s"), point, label, text);
+      return g_strdup_printf (C_("chart tooltip", "%s, %s: %s"), point, label, text);
     }
 
   if (*point == '\0')
     return g_steal_pointer (&text);
 
   /* Translators: a chart tooltip: the day or category, then its value */
-  return g_strdup_printf (_("%s: %s"), point, text);
+  return g_strdup_printf (C_("chart tooltip", "%s: %s"), point, text);
 }

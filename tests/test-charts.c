@@ -260,6 +260,30 @@ test_format_ticks (void)
 }
 
 static void
+test_format_locale (void)
+{
+  g_autoptr(TendChart) chart = tend_chart_new (TEND_CHART_KIND_VERTICAL_BARS);
+  g_autofree char *count = NULL, *tick = NULL, *decimal = NULL;
+
+  if (setlocale (LC_ALL, "en_US.UTF-8") == NULL)
+    {
+      g_test_skip ("The en_US.UTF-8 locale is not installed");
+      return;
+    }
+
+  /* Digits are grouped as the locale groups them. */
+  count = tend_chart_format_value (chart, 1234567, TRUE);
+  tick = tend_chart_format_tick (chart, 40000, 10000);
+  tend_chart_set_format (chart, TEND_CHART_FORMAT_DECIMAL);
+  decimal = tend_chart_format_value (chart, 12345.67, TRUE);
+  setlocale (LC_ALL, "");
+
+  g_assert_cmpstr (count, ==, "1,234,567");
+  g_assert_cmpstr (tick, ==, "40,000");
+  g_assert_cmpstr (decimal, ==, "12,345.7");
+}
+
+static void
 test_tooltips (void)
 {
   g_autoptr(TendChart) health = make_health_chart ();
@@ -1019,6 +1043,7 @@ main (int   argc,
   g_test_add_func ("/charts/ticks/scale", test_ticks_scale);
   g_test_add_func ("/charts/format/values", test_format_values);
   g_test_add_func ("/charts/format/ticks", test_format_ticks);
+  g_test_add_func ("/charts/format/locale", test_format_locale);
   g_test_add_func ("/charts/text/tooltips", test_tooltips);
   g_test_add_func ("/charts/text/summary", test_summary);
   g_test_add_func ("/charts/layout/vertical-bars", test_layout_vertical_bars);

@@ -7,6 +7,10 @@
  * text is measured with Pango, the plot area is what the labels leave free, and the 0..1
  * places are mapped into it. Drawing (tend-chart-render.c) and hit-testing only read the
  * result, so the screen, a PDF page and a test all see the same geometry.
+ *
+ * The layout is not mirrored for right-to-left languages: time and categories run left
+ * to right and the value axis stays on the left. Mirroring would need the text direction
+ * passed in, which no caller has asked for yet.
  */
 
 #define G_LOG_DOMAIN "TendCharts"

@@ -365,6 +365,9 @@ leave_cb (TendChartView            *self,
   gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
 }
 
+/* GTK 4.8 cannot announce the newly focused item to a screen reader (an announcement API
+ * came only in GTK 4.14), so the keyboard-mode tooltip shows it and the accessible
+ * description lists every value instead. */
 static void
 set_focus_item (TendChartView *self,
                 int            series,

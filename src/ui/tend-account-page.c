@@ -13,15 +13,22 @@
 
 #include "model/tend-health-score.h"
 #include "model/tend-milestone.h"
+#include "model/tend-usage.h"
 #include "util/tend-date.h"
 #include "util/tend-money.h"
 
 #include "tend-account-page.h"
 #include "tend-milestone-editor.h"
+#include "tend-ui-charts.h"
 #include "tend-ui-format.h"
+#include "widgets/tend-chart-view.h"
 
 /* The newest tickets shown; the rest are counted. */
 #define MAX_TICKETS 25
+
+/* How far back the score and usage charts look. */
+#define HISTORY_DAYS 365
+#define USAGE_DAYS 180
 
 struct _TendAccountPage
 {
@@ -51,6 +58,8 @@ struct _TendAccountPage
   TendStore            *store;
   TendAccount          *account;
   GListStore           *milestones;
+  TendChartView        *history_view;
+  TendChartView        *usage_view;
   gulong                changed_handler;
   guint                 reload_source;
 };
@@ -504,10 +513,12 @@ add_score_part_row (TendAccountPage     *self,
 
   {
     g_autofree char *points = tend_number_format (part->points, 0);
-    g_autofree char *weight = tend_number_format (part->effective_weight * 100, 0);
+    g_autofree char *share = tend_number_format (part->effective_weight * 100, 0);
+    g_autofree char *weight = g_strdup_printf ("%g", part->weight);
 
-    /* Translators: "80 points × 25% of the score" */
-    subtitle = g_strdup_printf (_("%s points × %s%% of the score"), points, weight);
+    /* Translators: "80 points × 25% of the score (weight 2)" */
+    subtitle = g_strdup_printf (_("%s points × %s%% of the score (weight %s)"), points, share,
+                                weight);
   }
   contribution = tend_number_format (part->contribution, 1);
   row = add_item_row (self->health_list, part->label, subtitle, contribution);
@@ -828,6 +839,76 @@ show_milestones (TendAccountPage  *self,
 }
 
 static gboolean
+show_score_history (TendAccountPage  *self,
+                    GError          **error)
+{
+  TendDay today = tend_day_today ();
+  g_autoptr(GArray) points = NULL;
+  g_autoptr(TendChart) chart = NULL;
+  g_autofree TendDay *days = NULL;
+  g_autofree double *values = NULL;
+
+  points = tend_health_score_load_history (self->store, tend_account_get_id (self->account),
+                                           today - HISTORY_DAYS, today, error);
+  if (points == NULL)
+    return FALSE;
+
+  days = g_new (TendDay, MAX (points->len, 1));
+  values = g_new (double, MAX (points->len, 1));
+  for (guint i = 0; i < points->len; i++)
+    {
+      days[i] = g_array_index (points, TendScorePoint, i).day;
+      values[i] = g_array_index (points, TendScorePoint, i).score;
+    }
+
+  chart = tend_ui_chart_new_score_history (self->store, _("Health score over the last year"));
+  tend_chart_set_days (chart, days, points->len);
+  tend_chart_add_series (chart, _("Health score"), TEND_CHART_COLOR_ACCENT, values,
+                         points->len);
+  tend_chart_view_set_chart (self->history_view, chart);
+
+  return TRUE;
+}
+
+static gboolean
+show_usage (TendAccountPage  *self,
+            GError          **error)
+{
+  TendDay today = tend_day_today ();
+  g_autoptr(GArray) usage = NULL;
+  g_autoptr(TendChart) chart = tend_chart_new (TEND_CHART_KIND_AREA);
+  g_autofree TendDay *days = NULL;
+  g_autofree double *users = NULL;
+
+  usage = tend_usage_load (self->store, tend_account_get_id (self->account),
+                           today - USAGE_DAYS, today, error);
+  if (usage == NULL)
+    return FALSE;
+
+  days = g_new (TendDay, MAX (usage->len, 1));
+  users = g_new (double, MAX (usage->len, 1));
+  for (guint i = 0; i < usage->len; i++)
+    {
+      days[i] = g_array_index (usage, TendUsageDay, i).day;
+      users[i] = g_array_index (usage, TendUsageDay, i).active_users;
+    }
+
+  tend_chart_set_title (chart, _("Active users a day"));
+  tend_chart_set_show_title (chart, FALSE);
+  tend_chart_set_format (chart, TEND_CHART_FORMAT_INTEGER);
+  tend_chart_set_days (chart, days, usage->len);
+  tend_chart_add_series (chart, _("Active users"), TEND_CHART_COLOR_TEAL, users, usage->len);
+  tend_chart_view_set_chart (self->usage_view, chart);
+
+  adw_preferences_group_set_description (self->usage_group,
+                                         usage->len > 0 ? _("Active users a day")
+                                                        : _("No usage recorded in the last "
+                                                            "six months"));
+
+  return TRUE;
+}
+
+static gboolean
 account_page_show (TendAccountPage  *self,
                    GError          **error)
 {
@@ -836,6 +917,8 @@ account_page_show (TendAccountPage  *self,
   show_attributes (self);
 
   return show_health (self, error) &&
+         show_score_history (self, error) &&
+         show_usage (self, error) &&
          show_milestones (self, error) &&
          show_subscriptions (self, error) &&
          show_tickets (self, error);
@@ -988,10 +1071,32 @@ tend_account_page_class_init (TendAccountPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, add_milestone_cb);
 }
 
+static GtkWidget *
+create_chart_view (void)
+{
+  GtkWidget *view = tend_chart_view_new (NULL);
+  GtkWidget *frame = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_widget_set_size_request (view, -1, 200);
+  gtk_widget_add_css_class (frame, "card");
+  gtk_widget_add_css_class (frame, "chart-card");
+  gtk_box_append (GTK_BOX (frame), view);
+
+  return frame;
+}
+
 static void
 tend_account_page_init (TendAccountPage *self)
 {
+  GtkWidget *history = create_chart_view ();
+  GtkWidget *usage = create_chart_view ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  adw_preferences_group_add (self->history_group, history);
+  adw_preferences_group_add (self->usage_group, usage);
+  self->history_view = TEND_CHART_VIEW (gtk_widget_get_first_child (history));
+  self->usage_view = TEND_CHART_VIEW (gtk_widget_get_first_child (usage));
 }
 
 GtkWidget *

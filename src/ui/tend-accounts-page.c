@@ -31,6 +31,7 @@ struct _TendAccountsPage
   GtkDropDown        *segment_dropdown;
   GtkLabel           *count_label;
   GtkStack           *list_stack;
+  GtkScrolledWindow  *scroller;
   GtkColumnView      *column_view;
 
   TendStore          *store;
@@ -278,6 +279,13 @@ update_count (TendAccountsPage *self)
   gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "no-results");
 }
 
+/* A new order or filter starts from its first row, not from where the old one was. */
+static void
+scroll_to_top (TendAccountsPage *self)
+{
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+}
+
 static void
 list_items_changed_cb (TendAccountsPage *self,
                        guint             position,
@@ -286,6 +294,14 @@ list_items_changed_cb (TendAccountsPage *self,
                        GListModel       *model)
 {
   update_count (self);
+}
+
+static void
+list_query_changed_cb (TendAccountsPage *self,
+                       GParamSpec       *pspec,
+                       TendAccountList  *list)
+{
+  scroll_to_top (self);
 }
 
 static void
@@ -574,7 +590,10 @@ static void
 accounts_page_release_store (TendAccountsPage *self)
 {
   if (self->list != NULL)
-    g_signal_handlers_disconnect_by_func (self->list, list_items_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->list, list_items_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->list, list_query_changed_cb, self);
+    }
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_handler, self->store);
   g_clear_handle_id (&self->choices_source, g_source_remove);
@@ -585,6 +604,11 @@ accounts_page_release_store (TendAccountsPage *self)
   g_clear_object (&self->list);
   g_clear_object (&self->store);
 }
+
+/* The list's properties that choose which rows it has and in which order. */
+static const char *const query_properties[] = {
+  "search", "band", "owner-id", "segment", "status", "sort-key", "descending",
+};
 
 static void
 accounts_page_bind_store (TendAccountsPage *self)
@@ -597,6 +621,13 @@ accounts_page_bind_store (TendAccountsPage *self)
 
   g_signal_connect_object (self->list, "items-changed",
                            G_CALLBACK (list_items_changed_cb), self, G_CONNECT_SWAPPED);
+  for (guint i = 0; i < G_N_ELEMENTS (query_properties); i++)
+    {
+      g_autofree char *signal = g_strconcat ("notify::", query_properties[i], NULL);
+
+      g_signal_connect_object (self->list, signal, G_CALLBACK (list_query_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
   self->changed_handler = g_signal_connect_object (self->store, "changed",
                                                    G_CALLBACK (store_changed_cb), self,
                                                    G_CONNECT_SWAPPED);
@@ -692,6 +723,7 @@ tend_accounts_page_class_init (TendAccountsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TendAccountsPage, segment_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TendAccountsPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, TendAccountsPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, TendAccountsPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, TendAccountsPage, column_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, band_selected_cb);

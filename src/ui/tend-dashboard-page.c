@@ -14,9 +14,14 @@
 #include <glib/gi18n-lib.h>
 
 #include "util/tend-money.h"
+#include "widgets/tend-chart-view.h"
 
 #include "tend-dashboard-page.h"
+#include "tend-ui-charts.h"
 #include "tend-ui-format.h"
+
+/* How far back the portfolio health chart looks. */
+#define HISTORY_DAYS 365
 
 typedef enum
 {
@@ -45,6 +50,10 @@ struct _TendDashboardPage
   GtkLabel             *as_of_label;
 
   KpiCard               kpis[N_KPIS];
+  TendChartView        *bands_view;
+  TendChartView        *arr_view;
+  TendChartView        *history_view;
+  GtkDropDown          *arr_grouping;
   TendStore            *store;
   TendPortfolioSummary *summary;
   gulong                changed_handler;
@@ -241,6 +250,206 @@ show_renewals (TendDashboardPage    *self,
   set_kpi (self, KPI_RENEWALS, value, detail);
 }
 
+/* The bands in the order of TendPortfolioBand, as the list filters name them. */
+static const char *const band_filters[TEND_PORTFOLIO_N_BANDS] = {
+  "red", "yellow", "green", "unscored",
+};
+
+static const TendChartColor band_colors[TEND_PORTFOLIO_N_BANDS] = {
+  TEND_CHART_COLOR_RED, TEND_CHART_COLOR_YELLOW, TEND_CHART_COLOR_GREEN,
+  TEND_CHART_COLOR_NEUTRAL,
+};
+
+static void
+fill_band_categories (TendChart *chart)
+{
+  const char *categories[TEND_PORTFOLIO_N_BANDS + 1];
+
+  for (guint band = 0; band < TEND_PORTFOLIO_N_BANDS; band++)
+    categories[band] = tend_ui_band_label (band < TEND_PORTFOLIO_BAND_UNSCORED
+                                             ? band_filters[band] : NULL);
+  categories[TEND_PORTFOLIO_N_BANDS] = NULL;
+
+  tend_chart_set_categories (chart, categories);
+}
+
+static void
+color_band_points (TendChart *chart)
+{
+  for (guint band = 0; band < TEND_PORTFOLIO_N_BANDS; band++)
+    tend_chart_set_point_color (chart, 0, band, band_colors[band]);
+}
+
+static char *
+accounts_tooltip (double   value,
+                  gpointer user_data)
+{
+  return format_accounts ((guint)value);
+}
+
+static void
+show_bands_chart (TendDashboardPage    *self,
+                  TendPortfolioSummary *summary)
+{
+  g_autoptr(TendChart) chart = tend_chart_new (TEND_CHART_KIND_VERTICAL_BARS);
+  double values[TEND_PORTFOLIO_N_BANDS];
+
+  for (guint band = 0; band < TEND_PORTFOLIO_N_BANDS; band++)
+    values[band] = summary->band_accounts[band];
+
+  tend_chart_set_title (chart, _("Active accounts by health band"));
+  tend_chart_set_show_title (chart, FALSE);
+  tend_chart_set_show_values (chart, TRUE);
+  tend_chart_set_format (chart, TEND_CHART_FORMAT_INTEGER);
+  tend_chart_set_tooltip_func (chart, accounts_tooltip, NULL, NULL);
+  fill_band_categories (chart);
+  tend_chart_add_series (chart, _("Accounts"), TEND_CHART_COLOR_ACCENT, values,
+                         TEND_PORTFOLIO_N_BANDS);
+  color_band_points (chart);
+
+  tend_chart_view_set_chart (self->bands_view, chart);
+}
+
+static void
+fill_arr_by_band (TendChart            *chart,
+                  TendPortfolioSummary *summary)
+{
+  double values[TEND_PORTFOLIO_N_BANDS];
+
+  for (guint band = 0; band < TEND_PORTFOLIO_N_BANDS; band++)
+    values[band] = summary->band_arr_minor[band];
+
+  fill_band_categories (chart);
+  tend_chart_add_series (chart, _("ARR"), TEND_CHART_COLOR_ACCENT, values,
+                         TEND_PORTFOLIO_N_BANDS);
+  color_band_points (chart);
+}
+
+static void
+fill_arr_by_segment (TendChart            *chart,
+                     TendPortfolioSummary *summary)
+{
+  guint n = summary->by_segment != NULL ? summary->by_segment->len : 0;
+  g_autofree const char **categories = g_new0 (const char *, n + 1);
+  g_autofree double *values = g_new0 (double, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    {
+      TendSegmentTotal *total = g_ptr_array_index (summary->by_segment, i);
+
+      categories[i] = total->segment != NULL ? total->segment : _("No segment");
+      values[i] = total->arr_minor;
+    }
+
+  tend_chart_set_categories (chart, categories);
+  tend_chart_add_series (chart, _("ARR"), TEND_CHART_COLOR_ACCENT, values, n);
+}
+
+static void
+show_arr_chart (TendDashboardPage *self)
+{
+  TendPortfolioSummary *summary = self->summary;
+  g_autoptr(TendChart) chart = tend_chart_new (TEND_CHART_KIND_HORIZONTAL_BARS);
+  gboolean by_segment = gtk_drop_down_get_selected (self->arr_grouping) == 1;
+
+  if (summary == NULL)
+    return;
+
+  tend_chart_set_title (chart, by_segment ? _("ARR by segment") : _("ARR by health band"));
+  tend_chart_set_show_title (chart, FALSE);
+  tend_chart_set_show_values (chart, TRUE);
+  tend_chart_set_format (chart, TEND_CHART_FORMAT_MONEY);
+  tend_chart_set_currency (chart, summary->currency);
+
+  if (by_segment)
+    fill_arr_by_segment (chart, summary);
+  else
+    fill_arr_by_band (chart, summary);
+
+  tend_chart_view_set_chart (self->arr_view, chart);
+}
+
+static gboolean
+show_history_chart (TendDashboardPage  *self,
+                    TendDay             today,
+                    GError            **error)
+{
+  g_autoptr(TendChart) chart = NULL;
+  g_autoptr(GArray) series = NULL;
+  g_autofree TendDay *days = NULL;
+  g_autofree double *values = NULL;
+
+  series = tend_portfolio_health_series (self->store, today - HISTORY_DAYS, today, error);
+  if (series == NULL)
+    return FALSE;
+
+  days = g_new (TendDay, MAX (series->len, 1));
+  values = g_new (double, MAX (series->len, 1));
+  for (guint i = 0; i < series->len; i++)
+    {
+      TendHealthPoint *point = &g_array_index (series, TendHealthPoint, i);
+
+      days[i] = point->day;
+      values[i] = point->average;
+    }
+
+  chart = tend_ui_chart_new_score_history (self->store, _("Average health over the last year"));
+  tend_chart_set_days (chart, days, series->len);
+  tend_chart_add_series (chart, _("Average health"), TEND_CHART_COLOR_ACCENT, values,
+                         series->len);
+  tend_chart_view_set_chart (self->history_view, chart);
+
+  return TRUE;
+}
+
+static void
+arr_grouping_changed_cb (TendDashboardPage *self)
+{
+  show_arr_chart (self);
+}
+
+static void
+band_activated_cb (TendDashboardPage *self,
+                   guint              series,
+                   guint              index,
+                   TendChartView     *view)
+{
+  if (index < TEND_PORTFOLIO_N_BANDS)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-band", "s", band_filters[index]);
+}
+
+static void
+create_charts (TendDashboardPage *self)
+{
+  const char *groupings[] = { _("By Band"), _("By Segment"), NULL };
+  GtkWidget *grouping = gtk_drop_down_new_from_strings (groupings);
+
+  self->bands_view = TEND_CHART_VIEW (tend_chart_view_new (NULL));
+  self->arr_view = TEND_CHART_VIEW (tend_chart_view_new (NULL));
+  self->history_view = TEND_CHART_VIEW (tend_chart_view_new (NULL));
+  self->arr_grouping = GTK_DROP_DOWN (grouping);
+
+  /* A band's bar opens the accounts of that band. */
+  tend_chart_view_set_activatable (self->bands_view, TRUE);
+  g_signal_connect_object (self->bands_view, "item-activated",
+                           G_CALLBACK (band_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (grouping, "notify::selected",
+                           G_CALLBACK (arr_grouping_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_set_valign (grouping, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (grouping), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Group ARR by"), -1);
+
+  gtk_flow_box_append (self->chart_box,
+                       tend_ui_chart_card_new (_("Health Distribution"),
+                                               GTK_WIDGET (self->bands_view), NULL));
+  gtk_flow_box_append (self->chart_box,
+                       tend_ui_chart_card_new (_("Annual Recurring Revenue"),
+                                               GTK_WIDGET (self->arr_view), grouping));
+  gtk_flow_box_append (self->chart_box,
+                       tend_ui_chart_card_new (_("Portfolio Health"),
+                                               GTK_WIDGET (self->history_view), NULL));
+}
+
 static void
 show_summary (TendDashboardPage    *self,
               TendPortfolioSummary *summary)
@@ -285,10 +494,12 @@ tend_dashboard_page_refresh (TendDashboardPage  *self,
     return FALSE;
 
   show_summary (self, summary);
+  show_bands_chart (self, summary);
   g_clear_pointer (&self->summary, tend_portfolio_summary_unref);
   self->summary = g_steal_pointer (&summary);
+  show_arr_chart (self);
 
-  return TRUE;
+  return show_history_chart (self, self->summary->day, error);
 }
 
 static gboolean
@@ -319,7 +530,11 @@ store_changed_cb (TendDashboardPage *self,
                   const char        *what,
                   TendStore         *store)
 {
-  schedule_refresh (self);
+  static const char *const relevant[] = { "accounts", "scores", "subscriptions", "csms",
+                                          "scorecards", NULL };
+
+  if (what == NULL || g_strv_contains (relevant, what))
+    schedule_refresh (self);
 }
 
 static void
@@ -431,6 +646,8 @@ tend_dashboard_page_init (TendDashboardPage *self)
 
   for (Kpi kpi = 0; kpi < N_KPIS; kpi++)
     create_kpi_card (self, kpi);
+
+  create_charts (self);
 }
 
 GtkWidget *
@@ -502,4 +719,18 @@ tend_dashboard_page_get_kpi (TendDashboardPage *self,
     return NULL;
 
   return gtk_label_get_text (self->kpis[index].value);
+}
+
+/**
+ * tend_dashboard_page_get_band_chart:
+ *
+ * Returns: (transfer none): the view of the health distribution, whose bars open the
+ *   accounts of their band
+ */
+GtkWidget *
+tend_dashboard_page_get_band_chart (TendDashboardPage *self)
+{
+  g_return_val_if_fail (TEND_IS_DASHBOARD_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->bands_view);
 }

@@ -24,5 +24,6 @@ gboolean              tend_dashboard_page_refresh     (TendDashboardPage *self,
 TendPortfolioSummary *tend_dashboard_page_get_summary (TendDashboardPage *self);
 const char           *tend_dashboard_page_get_kpi     (TendDashboardPage *self,
                                                        guint              index);
+GtkWidget            *tend_dashboard_page_get_band_chart (TendDashboardPage *self);
 
 G_END_DECLS

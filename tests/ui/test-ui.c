@@ -191,7 +191,13 @@ test_window_pages (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-accounts", NULL));
   g_assert_cmpstr (tend_window_get_visible_page (window), ==, "accounts");
 
-  /* A band of the dashboard opens the list on that band. */
+  /* A band's bar on the dashboard opens the list on that band: the third is green. */
+  tend_window_show_dashboard (window);
+  g_signal_emit_by_name (tend_dashboard_page_get_band_chart (dashboard), "item-activated", 0, 2);
+  g_assert_cmpstr (tend_window_get_visible_page (window), ==, "accounts");
+  g_assert_cmpstr (tend_account_list_get_band (tend_accounts_page_get_list (accounts)), ==,
+                   "green");
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-band", "s", "red"));
   g_assert_cmpstr (tend_window_get_visible_page (window), ==, "accounts");
   g_assert_cmpstr (tend_account_list_get_band (tend_accounts_page_get_list (accounts)), ==, "red");

@@ -103,7 +103,7 @@ read_bytes (const char *path,
 }
 
 /* Rows for every table of each schema version, as that version's Tend wrote them. */
-static const char *const rows_of_version[] = {
+static const char *const rows_of_version[TEND_STORE_SCHEMA_VERSION + 1] = {
   NULL,
   "INSERT INTO csms VALUES (1, 'Ana Silva', 'ana@example.com', 'Enterprise'),"
   "  (2, '佐藤 健', NULL, NULL);"
@@ -143,6 +143,15 @@ static const char *const rows_of_version[] = {
   "  '[{\"measure\":\"usage\",\"points\":80}]'), (2, 19783, 31.0, 'red', '[]');"
   "UPDATE accounts SET health_score = 72.5, health_band = 'green', health_change_30d = -4.5"
   "  WHERE id = 1;",
+
+  "INSERT INTO milestones VALUES (1, 1, 'Kick-off', 'Agree goals', 1, '2024-04-01',"
+  "  '2024-04-02', 100, 1711929600), (2, 2, 'Renewal prep', '', NULL, NULL, NULL, 0,"
+  "  1711929700);"
+  "INSERT INTO import_mappings VALUES ('Telco', '{\"columns\":[]}', 1711929600);"
+  "INSERT INTO settings VALUES ('band-red', '40'), ('empty', NULL);",
+
+  /* Version 5 added indexes only. */
+  "",
 };
 
 static const char *const tables_of_version[][6] = {
@@ -151,7 +160,10 @@ static const char *const tables_of_version[][6] = {
   { "usage_daily", "tickets", "payments", "activities", "survey_responses", NULL },
   { "scorecards", "health_scores", NULL },
   { "milestones", "import_mappings", "settings", NULL },
+  { NULL },
 };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (tables_of_version) == TEND_STORE_SCHEMA_VERSION + 1);
 
 /* Selects the columns @table has now, ordered by all of them, so that the same query
  * reads the same rows after a migration added columns. */
@@ -786,6 +798,7 @@ main (int   argc,
   add_test ("/store/migrate/from-v1", GINT_TO_POINTER (1), test_store_migrate);
   add_test ("/store/migrate/from-v2", GINT_TO_POINTER (2), test_store_migrate);
   add_test ("/store/migrate/from-v3", GINT_TO_POINTER (3), test_store_migrate);
+  add_test ("/store/migrate/from-v4", GINT_TO_POINTER (4), test_store_migrate);
   add_test ("/store/migrate/values", NULL, test_store_migrate_values);
   add_test ("/store/migrate/current", NULL, test_store_migrate_current);
   add_test ("/store/migrate/failure-rolls-back", NULL, test_store_migrate_failure);

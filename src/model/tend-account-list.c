@@ -180,30 +180,31 @@ escape_like_pattern (GString    *pattern,
 }
 
 static const char *
-sort_expression (TendAccountSortKey key,
-                 gboolean          *nullable)
+sort_expression (TendAccountSortKey key)
 {
-  static const struct {
-    const char *expression;
-    gboolean nullable;
-  } keys[] = {
-    [TEND_ACCOUNT_SORT_NAME] = { "a.name COLLATE NOCASE", FALSE },
-    [TEND_ACCOUNT_SORT_OWNER] = { "c.name COLLATE NOCASE", TRUE },
-    [TEND_ACCOUNT_SORT_SEGMENT] = { "a.segment COLLATE NOCASE", TRUE },
+  static const char *const expressions[] = {
+    [TEND_ACCOUNT_SORT_NAME] = "a.name COLLATE NOCASE",
+    [TEND_ACCOUNT_SORT_OWNER] = "c.name COLLATE NOCASE",
+    [TEND_ACCOUNT_SORT_SEGMENT] = "a.segment COLLATE NOCASE",
     /* Amounts in different currencies compare by their minor units; a workspace is
      * expected to keep one currency, and no exchange rates are stored to do better. */
-    [TEND_ACCOUNT_SORT_ARR] = { "a.arr_minor", FALSE },
-    [TEND_ACCOUNT_SORT_HEALTH] = { "a.health_score", TRUE },
-    [TEND_ACCOUNT_SORT_TREND] = { "a.health_change_30d", TRUE },
-    [TEND_ACCOUNT_SORT_RENEWAL] = { "a.renewal_date", TRUE },
-    [TEND_ACCOUNT_SORT_STATUS] = { "a.status", FALSE },
+    [TEND_ACCOUNT_SORT_ARR] = "a.arr_minor",
+    [TEND_ACCOUNT_SORT_HEALTH] = "a.health_score",
+    [TEND_ACCOUNT_SORT_TREND] = "a.health_change_30d",
+    [TEND_ACCOUNT_SORT_RENEWAL] = "a.renewal_date",
+    [TEND_ACCOUNT_SORT_STATUS] = "a.status",
   };
 
-  g_assert (key < G_N_ELEMENTS (keys));
+  g_assert (key < G_N_ELEMENTS (expressions));
 
-  *nullable = keys[key].nullable;
+  return expressions[key];
+}
 
-  return keys[key].expression;
+static gboolean
+account_list_is_filtered (TendAccountList *self)
+{
+  return self->search != NULL || self->band != NULL || self->owner_id != 0 ||
+         self->segment != NULL || self->status != NULL;
 }
 
 static void
@@ -211,19 +212,14 @@ append_order_by (TendAccountList *self,
                  GString         *sql)
 {
   const char *direction = self->descending ? "DESC" : "ASC";
-  gboolean nullable;
-  const char *expression = sort_expression (self->sort_key, &nullable);
 
-  /* Empty values go last in both directions; ties are broken by name, then by id, so
-   * that the order is the same on every reload. */
-  g_string_append (sql, " ORDER BY ");
-  if (nullable)
-    g_string_append_printf (sql, "%s IS NULL, ", expression);
-  g_string_append_printf (sql, "%s %s", expression, direction);
-  if (self->sort_key != TEND_ACCOUNT_SORT_NAME)
-    g_string_append (sql, ", a.name COLLATE NOCASE");
-  g_string_append_printf (sql, ", a.id %s",
-                          self->sort_key == TEND_ACCOUNT_SORT_NAME ? direction : "ASC");
+  /* Every sort key has an index, which gives the whole list in order without sorting.
+   * A filtered list is faster the other way round: read the table in storage order and
+   * sort the rows that pass, so the unary plus keeps SQLite off the index then. Empty
+   * values go last both ways; ties are broken by id, so the order is stable. */
+  g_string_append_printf (sql, " ORDER BY %s%s %s NULLS LAST, a.id %s",
+                          account_list_is_filtered (self) ? "+" : "",
+                          sort_expression (self->sort_key), direction, direction);
 }
 
 static void
@@ -236,7 +232,8 @@ append_where (TendAccountList *self,
     g_string_append (sql,
                      " AND (a.name LIKE :search ESCAPE '\\'"
                      " OR a.domain LIKE :search ESCAPE '\\'"
-                     " OR c.name LIKE :search ESCAPE '\\'"
+                     " OR a.owner_id IN (SELECT id FROM csms"
+                     "                   WHERE name LIKE :search ESCAPE '\\')"
                      " OR a.segment LIKE :search ESCAPE '\\'"
                      " OR a.id IN (SELECT account_id FROM account_sources"
                      "             WHERE external_id LIKE :search ESCAPE '\\'))");
@@ -263,8 +260,8 @@ account_list_build_query (TendAccountList *self)
 {
   GString *sql = g_string_new ("SELECT a.id FROM accounts a");
 
-  /* The owner's name is only needed to search or sort by it. */
-  if (self->search != NULL || self->sort_key == TEND_ACCOUNT_SORT_OWNER)
+  /* The owner's name is only needed to sort by it. */
+  if (self->sort_key == TEND_ACCOUNT_SORT_OWNER)
     g_string_append (sql, " LEFT JOIN csms c ON c.id = a.owner_id");
 
   append_where (self, sql);

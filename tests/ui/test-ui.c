@@ -506,32 +506,62 @@ test_window_empty (Fixture       *fixture,
   close_window (window);
 }
 
+/* A damaged file and one from a newer Tend: each is refused with a page that says why. */
 static void
-test_window_error (void)
+write_damaged_file (const char *path)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("tend-ui-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "damaged.db", NULL);
-  TendStore *store;
-  TendWindow *window;
-
   g_assert_true (g_file_set_contents (path, "This is not a database, only some text.\n"
                                       "It is long enough to fill a header of a page.\n"
                                       "0123456789012345678901234567890123456789\n",
                                       -1, NULL));
-  store = tend_store_open (path, &error);
-  g_assert_null (store);
-  g_assert_error (error, TEND_STORE_ERROR, TEND_STORE_ERROR_CORRUPT);
+}
 
-  window = tend_window_new (NULL, NULL, error);
-  g_object_ref (window);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_for (widget_is_mapped, window);
-  g_assert_cmpstr (tend_window_get_visible_page (window), ==, "error");
-  close_window (window);
+static void
+write_newer_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  TendStore *store = tend_store_open (path, &error);
 
-  remove_database_files (path);
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  g_assert_no_error (error);
+  g_assert_true (tend_store_exec (store, "PRAGMA user_version = 99", &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+}
+
+static void
+test_window_error (void)
+{
+  const struct {
+    void (*write) (const char *path);
+    int code;
+  } cases[] = {
+    { write_damaged_file, TEND_STORE_ERROR_CORRUPT },
+    { write_newer_file, TEND_STORE_ERROR_TOO_NEW },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *dir = g_dir_make_tmp ("tend-ui-XXXXXX", NULL);
+      g_autofree char *path = g_build_filename (dir, "workspace.db", NULL);
+      TendStore *store;
+      TendWindow *window;
+
+      cases[i].write (path);
+      store = tend_store_open (path, &error);
+      g_assert_null (store);
+      g_assert_error (error, TEND_STORE_ERROR, cases[i].code);
+
+      window = tend_window_new (NULL, NULL, error);
+      g_object_ref (window);
+      gtk_window_present (GTK_WINDOW (window));
+      wait_for (widget_is_mapped, window);
+      g_assert_cmpstr (tend_window_get_visible_page (window), ==, "error");
+      close_window (window);
+
+      remove_database_files (path);
+      g_assert_cmpint (g_rmdir (dir), ==, 0);
+    }
 }
 
 static void

@@ -64,6 +64,8 @@ application_open_store (TendApplication *self)
   if (self->store != NULL || self->store_error != NULL)
     return;
 
+  /* The last-database setting is not consulted: a workspace is chosen on the command
+   * line or by $TEND_DATABASE, so a start without either always opens the default one. */
   path = self->database_path != NULL ? g_strdup (self->database_path)
                                      : tend_store_default_path ();
 

@@ -503,7 +503,8 @@ test_csm (Fixture       *fixture,
   rows = dump (fixture->store, "SELECT id, name, email FROM csms ORDER BY id");
   g_assert_cmpstr (rows, ==,
                    "1|Ana Silva|ana@example.com\n2|Ken Sato|ken@example.com\n"
-                   "3|Ken Sato|k.sato@example.com\n4|Zoë Park|NULL\n5|lee@example.com|lee@example.com\n");
+                   "3|Ken Sato|k.sato@example.com\n4|Zoë Park|NULL\n"
+                   "5|lee@example.com|lee@example.com\n");
 
   all = tend_csm_load_all (fixture->store, &error);
   g_assert_no_error (error);

@@ -147,14 +147,19 @@ tend_store_set_error (TendStore  *self,
 {
   int code = store_error_code (rc);
   const char *detail = self && self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+  const char *where = self && self->path ? self->path : _("the workspace");
+  const char *advice = store_error_advice (code);
 
-  g_set_error (error, TEND_STORE_ERROR, code,
-               /* Translators: "Could not <doing> in <file>: <sqlite's words>. <advice>" */
-               _("Could not %s in %s: %s. %s"),
-               doing,
-               self && self->path ? self->path : _("the workspace"),
-               detail,
-               store_error_advice (code));
+  if (*advice == '\0')
+    g_set_error (error, TEND_STORE_ERROR, code,
+                 /* Translators: "Could not <doing> in <file>: <sqlite's words>." */
+                 _("Could not %s in %s: %s."),
+                 doing, where, detail);
+  else
+    g_set_error (error, TEND_STORE_ERROR, code,
+                 /* Translators: "Could not <doing> in <file>: <sqlite's words>. <advice>" */
+                 _("Could not %s in %s: %s. %s"),
+                 doing, where, detail, advice);
 }
 
 /**

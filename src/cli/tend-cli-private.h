@@ -60,6 +60,8 @@ TendStore            *tend_cli_open_store       (TendCli          *cli,
 TendScorecard        *tend_cli_load_scorecard   (TendStore        *store,
                                                  const char       *name,
                                                  GError          **error);
+char                 *tend_cli_dup_active_scorecard_name (TendStore  *store,
+                                                          GError    **error);
 gboolean              tend_cli_recompute        (TendStore        *store,
                                                  TendScorecard    *scorecard,
                                                  TendDay           day,

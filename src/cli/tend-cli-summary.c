@@ -53,7 +53,7 @@ format_accounts_and_money (guint       count,
 static void
 print_accounts (TendPortfolioSummary *summary)
 {
-  g_autofree char *total = format_accounts (summary->total_accounts);
+  g_autofree char *total = format_count (summary->total_accounts);
   g_autofree char *active = format_count (summary->active_accounts);
   g_autofree char *churned = format_count (summary->churned_accounts);
   g_autofree char *trial = format_count (summary->trial_accounts);

@@ -128,30 +128,6 @@ tend_cli_run_mappings (TendCli  *cli,
   return TEND_CLI_EXIT_OK;
 }
 
-/* The active scorecard's name, without making one active as loading it would. */
-static char *
-dup_active_scorecard_name (TendStore  *store,
-                           GError    **error)
-{
-  sqlite3_stmt *stmt;
-  char *name = NULL;
-  int rc;
-
-  stmt = tend_store_prepare (store, "SELECT name FROM scorecards WHERE is_active "
-                                    "ORDER BY id LIMIT 1", error);
-  if (stmt == NULL)
-    return NULL;
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    name = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  else if (rc != SQLITE_DONE)
-    tend_store_set_error (store, error, rc, _("read the scorecards"));
-  sqlite3_reset (stmt);
-
-  return name;
-}
-
 /* The saved scorecards and the built-in ones not saved yet, sorted. */
 static GPtrArray *
 list_scorecards (TendStore  *store,
@@ -199,7 +175,7 @@ tend_cli_run_scorecards (TendCli  *cli,
   if (names == NULL)
     return tend_cli_fail (error);
 
-  active = dup_active_scorecard_name (cli->store, &error);
+  active = tend_cli_dup_active_scorecard_name (cli->store, &error);
   if (error != NULL)
     return tend_cli_fail (error);
 

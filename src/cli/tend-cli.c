@@ -18,6 +18,8 @@
 #include "tend-cli-private.h"
 
 const TendCliCommand tend_cli_commands[] = {
+  { "import", N_("FILE"), N_("Import accounts from a CSV file, then recompute their scores"),
+    tend_cli_run_import },
   { "recompute", "", N_("Recompute the health scores of every account"),
     tend_cli_run_recompute },
   { "summary", "", N_("Print the portfolio KPIs"), tend_cli_run_summary },
@@ -27,6 +29,8 @@ const TendCliCommand tend_cli_commands[] = {
     tend_cli_run_sample },
   { "mappings", "", N_("List the import mappings"), tend_cli_run_mappings },
   { "scorecards", "", N_("List the scorecards"), tend_cli_run_scorecards },
+  { "backtest", "", N_("Tell how well the scores separate churned from retained accounts"),
+    tend_cli_run_backtest },
   { NULL, NULL, NULL, NULL },
 };
 

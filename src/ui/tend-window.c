@@ -284,8 +284,10 @@ export_response_cb (GtkNativeDialog *dialog,
   if (response != GTK_RESPONSE_ACCEPT)
     goto out;
 
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   file = gtk_file_chooser_get_file (chooser);
   bom = g_strcmp0 (gtk_file_chooser_get_choice (chooser, "bom"), "true") == 0;
+  G_GNUC_END_IGNORE_DEPRECATIONS
   if (tend_settings_get () != NULL)
     g_settings_set_boolean (tend_settings_get (), "export-with-bom", bom);
 

@@ -1,0 +1,852 @@
+/* tend-scorer-inputs.c: reads the raw value of every measure for every account at once
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each kind of measure is one query over all accounts, bounded by a day range where the
+ * table is per day, so a recompute costs a handful of statements whatever the number of
+ * accounts. The results land in per-measure arrays that the scorer turns into points.
+ */
+
+#define G_LOG_DOMAIN "TendScoring"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "tend-scorer-private.h"
+
+/* The windows of the measures, in days, D included. */
+#define USAGE_WINDOW        30
+#define TICKET_WINDOW       90
+#define SATISFACTION_WINDOW 180
+#define BILLING_WINDOW      180
+
+/* How often the long loops look at the cancellable. */
+#define CHECK_EVERY 16384
+
+struct TendUsageWindow
+{
+  gint64 users_recent;
+  gint64 users_before;
+  gint64 sessions_recent;
+  gint64 sessions_before;
+  int    max_users;
+  int    max_features;
+  int    days_recent;
+};
+
+typedef struct TendUsageWindow TendUsageWindow;
+
+void
+tend_score_run_report (TendScoreRun *run,
+                       double        fraction)
+{
+  double overall = run->progress_from + (run->progress_to - run->progress_from) * fraction;
+
+  if (run->progress == NULL)
+    return;
+
+  /* Reporting every row would cost more than the work; a half percent step is smooth. */
+  if (overall - run->progress_reported < 0.005 && fraction < 1)
+    return;
+
+  run->progress_reported = overall;
+  run->progress (overall, run->progress_data);
+}
+
+gboolean
+tend_score_run_check_cancelled (TendScoreRun  *run,
+                                GError       **error)
+{
+  return g_cancellable_set_error_if_cancelled (run->cancellable, error);
+}
+
+/**
+ * tend_score_run_find:
+ *
+ * Returns: the index of the account @account_id among the scored ones, or -1
+ */
+int
+tend_score_run_find (TendScoreRun *run,
+                     gint64        account_id)
+{
+  int low = 0;
+  int high = (int)run->n_accounts - 1;
+
+  while (low <= high)
+    {
+      int middle = low + (high - low) / 2;
+
+      if (run->accounts[middle].id == account_id)
+        return middle;
+
+      if (run->accounts[middle].id < account_id)
+        low = middle + 1;
+      else
+        high = middle - 1;
+    }
+
+  return -1;
+}
+
+static gboolean
+run_step_failed (TendScoreRun  *run,
+                 sqlite3_stmt  *stmt,
+                 int            rc,
+                 GError       **error)
+{
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    return FALSE;
+
+  tend_store_set_error (run->store, error, rc, _("read the data for the health scores"));
+
+  return TRUE;
+}
+
+static gboolean
+scorecard_has_kind (TendScoreRun    *run,
+                    TendMeasureKind  kind)
+{
+  for (guint m = 0; m < run->n_measures; m++)
+    {
+      if (tend_measure_get_kind (run->measures[m]) == kind)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static TendDay
+day_from_text (const char *text)
+{
+  return text != NULL ? tend_day_from_iso (text) : TEND_DAY_INVALID;
+}
+
+static double
+column_double_or_nan (sqlite3_stmt *stmt,
+                      int           column)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL
+         ? NAN : sqlite3_column_double (stmt, column);
+}
+
+static void
+run_add_account (TendScoreRun *run,
+                 GArray       *accounts,
+                 sqlite3_stmt *stmt)
+{
+  TendScoreAccount account = {
+    .id = sqlite3_column_int64 (stmt, 0),
+    .start_day = day_from_text ((const char *)sqlite3_column_text (stmt, 1)),
+    .seats = sqlite3_column_int (stmt, 2),
+    .adopted = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 3),
+    .old_score = column_double_or_nan (stmt, 4),
+    .old_band = tend_health_band_from_string ((const char *)sqlite3_column_text (stmt, 5)),
+    .old_change = column_double_or_nan (stmt, 6),
+  };
+
+  /* An account that had not started on the day was no customer yet: it has no score. */
+  if (account.start_day != TEND_DAY_INVALID && account.start_day > run->day)
+    return;
+
+  g_array_append_val (accounts, account);
+}
+
+/**
+ * tend_score_run_load_accounts:
+ *
+ * Reads the accounts to score: every account that had started on the day, whatever its
+ * status, so that churned accounts have scores for the backtest.
+ */
+gboolean
+tend_score_run_load_accounts (TendScoreRun  *run,
+                              GError       **error)
+{
+  g_autoptr(GArray) accounts = g_array_new (FALSE, FALSE, sizeof (TendScoreAccount));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* Invalid JSON in one account's attributes must not stop every account being scored. */
+  stmt = tend_store_prepare (run->store,
+                             "SELECT id, start_date, licensed_seats, "
+                             "  CASE WHEN json_valid (attributes) "
+                             "    THEN json_array_length (attributes, '$.adopted') END, "
+                             "  health_score, health_band, health_change_30d "
+                             "FROM accounts ORDER BY id",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    run_add_account (run, accounts, stmt);
+
+  if (run_step_failed (run, stmt, rc, error))
+    return FALSE;
+
+  run->n_accounts = accounts->len;
+  run->accounts = (TendScoreAccount *)g_array_free (g_steal_pointer (&accounts), FALSE);
+
+  return TRUE;
+}
+
+static void
+usage_take_recent (TendUsageWindow *window,
+                   sqlite3_stmt    *stmt)
+{
+  window->users_recent = sqlite3_column_int64 (stmt, 1);
+  window->sessions_recent = sqlite3_column_int64 (stmt, 2);
+  window->max_users = sqlite3_column_int (stmt, 3);
+  window->max_features = sqlite3_column_int (stmt, 4);
+  window->days_recent = sqlite3_column_int (stmt, 5);
+}
+
+static void
+usage_take_before (TendUsageWindow *window,
+                   sqlite3_stmt    *stmt)
+{
+  window->users_before = sqlite3_column_int64 (stmt, 1);
+  window->sessions_before = sqlite3_column_int64 (stmt, 2);
+}
+
+/* Sums one window of usage per account. The accounts drive the join so that each one is
+ * a range search of the (account_id, day) key, reading only the window's rows however long
+ * the history is; grouping by the outer account keeps the rows in key order, unsorted. */
+static gboolean
+run_read_usage_window (TendScoreRun  *run,
+                       const char    *sql,
+                       TendDay        from,
+                       void         (*take) (TendUsageWindow *, sqlite3_stmt *),
+                       double         progress_from,
+                       GError       **error)
+{
+  sqlite3_stmt *stmt;
+  guint rows = 0;
+  int rc;
+
+  stmt = tend_store_prepare (run->store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int (stmt, 1, from);
+  sqlite3_bind_int (stmt, 2, from + USAGE_WINDOW - 1);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int index = tend_score_run_find (run, sqlite3_column_int64 (stmt, 0));
+
+      if (index >= 0)
+        take (&run->usage[index], stmt);
+
+      if (++rows % CHECK_EVERY == 0)
+        {
+          if (tend_score_run_check_cancelled (run, error))
+            {
+              sqlite3_reset (stmt);
+              return FALSE;
+            }
+          tend_score_run_report (run, progress_from + 0.25 * rows / MAX (run->n_accounts, 1));
+        }
+    }
+
+  return !run_step_failed (run, stmt, rc, error);
+}
+
+static gboolean
+run_load_usage (TendScoreRun  *run,
+                GError       **error)
+{
+  run->usage = g_new0 (TendUsageWindow, run->n_accounts);
+
+  if (!run_read_usage_window (run,
+                              "SELECT a.id, sum (u.active_users), sum (u.sessions), "
+                              "  max (u.active_users), max (u.features_used), count (*) "
+                              "FROM accounts a CROSS JOIN usage_daily u "
+                              "  ON u.account_id = a.id AND u.day BETWEEN ?1 AND ?2 "
+                              "GROUP BY a.id",
+                              run->day - USAGE_WINDOW + 1, usage_take_recent, 0.05, error))
+    return FALSE;
+
+  /* The window before is only needed to compare with. */
+  if (!scorecard_has_kind (run, TEND_MEASURE_USAGE_TREND))
+    return TRUE;
+
+  return run_read_usage_window (run,
+                                "SELECT a.id, sum (u.active_users), sum (u.sessions) "
+                                "FROM accounts a CROSS JOIN usage_daily u "
+                                "  ON u.account_id = a.id AND u.day BETWEEN ?1 AND ?2 "
+                                "GROUP BY a.id",
+                                run->day - 2 * USAGE_WINDOW + 1, usage_take_before, 0.3, error);
+}
+
+/* Active users when the account reports them, else sessions: a product that counts only
+ * logins still shows its trend. */
+static void
+fill_usage_trend (TendScoreRun *run,
+                  double       *values)
+{
+  for (guint i = 0; i < run->n_accounts; i++)
+    {
+      const TendUsageWindow *w = &run->usage[i];
+      gboolean users = w->users_recent + w->users_before > 0;
+      double recent = users ? w->users_recent : w->sessions_recent;
+      double before = users ? w->users_before : w->sessions_before;
+
+      values[i] = before > 0 ? 100 * (recent - before) / before : NAN;
+    }
+}
+
+static void
+fill_seat_utilization (TendScoreRun *run,
+                       double       *values)
+{
+  for (guint i = 0; i < run->n_accounts; i++)
+    {
+      const TendUsageWindow *w = &run->usage[i];
+
+      if (run->accounts[i].seats > 0 && w->days_recent > 0)
+        values[i] = 100.0 * w->max_users / run->accounts[i].seats;
+      else
+        values[i] = NAN;
+    }
+}
+
+static void
+fill_adoption (TendScoreRun *run,
+               double       *values)
+{
+  for (guint i = 0; i < run->n_accounts; i++)
+    {
+      const TendUsageWindow *w = &run->usage[i];
+
+      if (w->days_recent > 0)
+        values[i] = w->max_features;
+      else if (run->accounts[i].adopted >= 0)
+        values[i] = run->accounts[i].adopted;
+      else
+        values[i] = NAN;
+    }
+}
+
+/* Reads rows of (account id, number) into values; NULL numbers stay missing. */
+static gboolean
+run_read_numbers (TendScoreRun  *run,
+                  sqlite3_stmt  *stmt,
+                  double        *values,
+                  GError       **error)
+{
+  guint rows = 0;
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int index = tend_score_run_find (run, sqlite3_column_int64 (stmt, 0));
+
+      if (index >= 0 && sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+        values[index] = sqlite3_column_double (stmt, 1);
+
+      if (++rows % CHECK_EVERY == 0 && tend_score_run_check_cancelled (run, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+
+  return !run_step_failed (run, stmt, rc, error);
+}
+
+/* Per account, the key lookup walks back from D to the first day with sessions: one
+ * short index search an account, however long the history. */
+static gboolean
+load_days_since_activity (TendScoreRun  *run,
+                          double        *values,
+                          GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = tend_store_prepare (run->store,
+                             "SELECT a.id, (SELECT u.day FROM usage_daily u "
+                             "  WHERE u.account_id = a.id AND u.day <= ?1 AND u.sessions > 0 "
+                             "  ORDER BY u.day DESC LIMIT 1) "
+                             "FROM accounts a",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int (stmt, 1, run->day);
+  if (!run_read_numbers (run, stmt, values, error))
+    return FALSE;
+
+  for (guint i = 0; i < run->n_accounts; i++)
+    values[i] = run->day - values[i];
+
+  return TRUE;
+}
+
+static gboolean
+workspace_has_tickets (TendScoreRun  *run,
+                       gboolean      *has_tickets,
+                       GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = tend_store_prepare (run->store,
+                             "SELECT EXISTS (SELECT 1 FROM tickets WHERE opened_at < ?1)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, tend_day_to_unix (run->day + 1));
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return !run_step_failed (run, stmt, rc, error);
+
+  *has_tickets = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+
+  return TRUE;
+}
+
+static double
+priority_weight (const char *priority)
+{
+  if (g_strcmp0 (priority, "low") == 0)
+    return 1;
+  if (g_strcmp0 (priority, "high") == 0)
+    return 4;
+  if (g_strcmp0 (priority, "urgent") == 0)
+    return 8;
+
+  return 2;
+}
+
+/* A workspace without any ticket has no helpdesk connected: the measure is missing for
+ * everyone rather than perfect for everyone. With tickets, an account without any has
+ * zero, which is good news. */
+static gboolean
+load_support_tickets (TendScoreRun  *run,
+                      double        *values,
+                      GError       **error)
+{
+  gboolean has_tickets = FALSE;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!workspace_has_tickets (run, &has_tickets, error))
+    return FALSE;
+
+  if (!has_tickets)
+    return TRUE;
+
+  for (guint i = 0; i < run->n_accounts; i++)
+    values[i] = 0;
+
+  stmt = tend_store_prepare (run->store,
+                             "SELECT account_id, priority, count (*) FROM tickets "
+                             "WHERE opened_at < ?2 AND (opened_at >= ?1 OR closed_at >= ?2 "
+                             "  OR (closed_at IS NULL AND status NOT IN ('solved', 'closed'))) "
+                             "GROUP BY account_id, priority",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, tend_day_to_unix (run->day - TICKET_WINDOW + 1));
+  sqlite3_bind_int64 (stmt, 2, tend_day_to_unix (run->day + 1));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int index = tend_score_run_find (run, sqlite3_column_int64 (stmt, 0));
+
+      if (index >= 0)
+        values[index] += priority_weight ((const char *)sqlite3_column_text (stmt, 1)) *
+                         sqlite3_column_int (stmt, 2);
+    }
+
+  return !run_step_failed (run, stmt, rc, error);
+}
+
+static void
+bind_window (sqlite3_stmt *stmt,
+             TendDay       day,
+             int           days)
+{
+  sqlite3_bind_int64 (stmt, 1, tend_day_to_unix (day - days + 1));
+  sqlite3_bind_int64 (stmt, 2, tend_day_to_unix (day + 1));
+}
+
+/* CSAT first; NPS answers (0-10) are mapped onto the same 1-5 scale only for accounts
+ * that have no CSAT, so that one rule reads both. */
+static gboolean
+load_satisfaction (TendScoreRun  *run,
+                   double        *values,
+                   GError       **error)
+{
+  g_autofree double *nps = NULL;
+  sqlite3_stmt *stmt;
+
+  stmt = tend_store_prepare (run->store,
+                             "SELECT account_id, avg (max (1, min (5, score))) FROM ("
+                             "  SELECT account_id, satisfaction AS score FROM tickets "
+                             "  WHERE satisfaction IS NOT NULL "
+                             "    AND coalesce (closed_at, opened_at) >= ?1 "
+                             "    AND coalesce (closed_at, opened_at) < ?2 "
+                             "  UNION ALL "
+                             "  SELECT account_id, score FROM survey_responses "
+                             "  WHERE kind = 'csat' AND responded_at >= ?1 AND responded_at < ?2) "
+                             "GROUP BY account_id",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_window (stmt, run->day, SATISFACTION_WINDOW);
+  if (!run_read_numbers (run, stmt, values, error))
+    return FALSE;
+
+  nps = g_new (double, run->n_accounts);
+  for (guint i = 0; i < run->n_accounts; i++)
+    nps[i] = NAN;
+
+  stmt = tend_store_prepare (run->store,
+                             "SELECT account_id, avg (max (0, min (10, score))) "
+                             "FROM survey_responses "
+                             "WHERE kind = 'nps' AND responded_at >= ?1 AND responded_at < ?2 "
+                             "GROUP BY account_id",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_window (stmt, run->day, SATISFACTION_WINDOW);
+  if (!run_read_numbers (run, stmt, nps, error))
+    return FALSE;
+
+  for (guint i = 0; i < run->n_accounts; i++)
+    {
+      if (isnan (values[i]) && !isnan (nps[i]))
+        values[i] = 1 + nps[i] * 0.4;
+    }
+
+  return TRUE;
+}
+
+/* A payment is bad when it failed, was paid after its due date, or is still open past
+ * it on the day. Void payments are not payments. */
+static gboolean
+load_billing (TendScoreRun  *run,
+              double        *values,
+              GError       **error)
+{
+  g_autofree char *from = tend_day_to_iso (run->day - BILLING_WINDOW);
+  g_autofree char *to = tend_day_to_iso (run->day);
+  sqlite3_stmt *stmt;
+
+  stmt = tend_store_prepare (run->store,
+                             "SELECT account_id, total (status = 'failed' "
+                             "  OR (paid_date IS NOT NULL AND paid_date > due_date) "
+                             "  OR (paid_date IS NULL AND status = 'open' AND due_date < ?2)) "
+                             "FROM payments "
+                             "WHERE status != 'void' AND due_date > ?1 AND due_date <= ?2 "
+                             "GROUP BY account_id",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
+
+  return run_read_numbers (run, stmt, values, error);
+}
+
+/* Internal notes are not a touch: the customer never saw them. */
+static gboolean
+load_days_since_csm_touch (TendScoreRun  *run,
+                           double        *values,
+                           GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = tend_store_prepare (run->store,
+                             "SELECT account_id, max (occurred_at) FROM activities "
+                             "WHERE occurred_at < ?1 AND kind != 'note' GROUP BY account_id",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, tend_day_to_unix (run->day + 1));
+  if (!run_read_numbers (run, stmt, values, error))
+    return FALSE;
+
+  for (guint i = 0; i < run->n_accounts; i++)
+    {
+      if (!isnan (values[i]))
+        values[i] = run->day - tend_day_from_unix ((gint64)values[i]);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_overdue_milestones (TendScoreRun  *run,
+                         double        *values,
+                         GError       **error)
+{
+  g_autofree char *day = tend_day_to_iso (run->day);
+  sqlite3_stmt *stmt;
+
+  stmt = tend_store_prepare (run->store,
+                             "SELECT account_id, total (due_date < ?1 AND (completed_date IS NULL "
+                             "  OR completed_date = '' OR completed_date > ?1)) "
+                             "FROM milestones GROUP BY account_id",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
+
+  return run_read_numbers (run, stmt, values, error);
+}
+
+/* Whole calendar months, counted the way tend_day_add_months() adds them, so that an
+ * importer that sets the start date N months back reads N again. */
+static double
+months_between (TendDay start,
+                TendDay day)
+{
+  int y1, m1, d1, y2, m2, d2;
+  int months;
+
+  tend_day_to_ymd (start, &y1, &m1, &d1);
+  tend_day_to_ymd (day, &y2, &m2, &d2);
+
+  months = (y2 - y1) * 12 + (m2 - m1);
+  if (months > 0 && tend_day_add_months (start, months) > day)
+    months--;
+
+  return MAX (months, 0);
+}
+
+static void
+fill_account_age (TendScoreRun *run,
+                  double       *values)
+{
+  for (guint i = 0; i < run->n_accounts; i++)
+    {
+      if (run->accounts[i].start_day != TEND_DAY_INVALID)
+        values[i] = months_between (run->accounts[i].start_day, run->day);
+    }
+}
+
+static void
+attribute_take_value (TendScoreRun  *run,
+                      guint          m,
+                      int            index,
+                      sqlite3_stmt  *stmt)
+{
+  const char *type = (const char *)sqlite3_column_text (stmt, 1);
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  const char *text = NULL;
+  double value = NAN;
+
+  if (g_strcmp0 (type, "integer") == 0)
+    {
+      value = sqlite3_column_double (stmt, 2);
+      text = (const char *)sqlite3_column_text (stmt, 2);
+    }
+  else if (g_strcmp0 (type, "real") == 0)
+    {
+      value = sqlite3_column_double (stmt, 2);
+      text = g_ascii_formatd (buffer, sizeof buffer, "%.15g", value);
+    }
+  else if (g_strcmp0 (type, "true") == 0 || g_strcmp0 (type, "false") == 0)
+    {
+      value = type[0] == 't' ? 1 : 0;
+      text = type;
+    }
+  else if (g_strcmp0 (type, "text") == 0)
+    {
+      char *end = NULL;
+
+      text = (const char *)sqlite3_column_text (stmt, 2);
+      value = g_ascii_strtod (text, &end);
+      while (end != NULL && g_ascii_isspace (*end))
+        end++;
+      if (end == text || *end != '\0' || !isfinite (value))
+        value = NAN;
+    }
+
+  run->values[m][index] = value;
+  run->texts[m][index] = text ? g_string_chunk_insert_const (run->chunk, text) : NULL;
+}
+
+/* Numbers that an importer kept as text ("34") still count as numbers, so a numeric rule
+ * reads them; a categorical rule reads the text. */
+static gboolean
+load_attribute (TendScoreRun  *run,
+                guint          m,
+                GError       **error)
+{
+  g_autofree char *path = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  path = g_strdup_printf ("$.\"%s\"", tend_measure_get_attribute (run->measures[m]));
+  run->texts[m] = g_new0 (const char *, run->n_accounts);
+
+  stmt = tend_store_prepare (run->store,
+                             "SELECT id, json_type (attributes, ?1), "
+                             "  json_extract (attributes, ?1) "
+                             "FROM accounts WHERE json_valid (attributes) ORDER BY id",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, path, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int index = tend_score_run_find (run, sqlite3_column_int64 (stmt, 0));
+
+      if (index >= 0 && sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+        attribute_take_value (run, m, index, stmt);
+    }
+
+  return !run_step_failed (run, stmt, rc, error);
+}
+
+static gboolean
+run_load_kind (TendScoreRun     *run,
+               TendMeasureKind   kind,
+               double           *values,
+               GError          **error)
+{
+  if ((kind == TEND_MEASURE_USAGE_TREND || kind == TEND_MEASURE_SEAT_UTILIZATION ||
+       kind == TEND_MEASURE_ADOPTION) && run->usage == NULL &&
+      !run_load_usage (run, error))
+    return FALSE;
+
+  switch (kind)
+    {
+    case TEND_MEASURE_USAGE_TREND:
+      fill_usage_trend (run, values);
+      return TRUE;
+    case TEND_MEASURE_SEAT_UTILIZATION:
+      fill_seat_utilization (run, values);
+      return TRUE;
+    case TEND_MEASURE_ADOPTION:
+      fill_adoption (run, values);
+      return TRUE;
+    case TEND_MEASURE_DAYS_SINCE_ACTIVITY:
+      return load_days_since_activity (run, values, error);
+    case TEND_MEASURE_SUPPORT_TICKETS:
+      return load_support_tickets (run, values, error);
+    case TEND_MEASURE_SATISFACTION:
+      return load_satisfaction (run, values, error);
+    case TEND_MEASURE_BILLING:
+      return load_billing (run, values, error);
+    case TEND_MEASURE_DAYS_SINCE_CSM_TOUCH:
+      return load_days_since_csm_touch (run, values, error);
+    case TEND_MEASURE_OVERDUE_MILESTONES:
+      return load_overdue_milestones (run, values, error);
+    case TEND_MEASURE_ACCOUNT_AGE:
+      fill_account_age (run, values);
+      return TRUE;
+    case TEND_MEASURE_ATTRIBUTE:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Two measures may read the same kind with different rules; the input is read once. */
+static int
+run_find_same_kind (TendScoreRun *run,
+                    guint         m)
+{
+  TendMeasureKind kind = tend_measure_get_kind (run->measures[m]);
+
+  if (kind == TEND_MEASURE_ATTRIBUTE)
+    return -1;
+
+  for (guint other = 0; other < m; other++)
+    {
+      if (tend_measure_get_kind (run->measures[other]) == kind)
+        return other;
+    }
+
+  return -1;
+}
+
+static gboolean
+run_load_measure (TendScoreRun  *run,
+                  guint          m,
+                  GError       **error)
+{
+  TendMeasureKind kind = tend_measure_get_kind (run->measures[m]);
+  int same = run_find_same_kind (run, m);
+
+  run->values[m] = g_new (double, run->n_accounts);
+
+  if (same >= 0)
+    {
+      memcpy (run->values[m], run->values[same], sizeof (double) * run->n_accounts);
+      return TRUE;
+    }
+
+  for (guint i = 0; i < run->n_accounts; i++)
+    run->values[m][i] = NAN;
+
+  if (kind == TEND_MEASURE_ATTRIBUTE)
+    return load_attribute (run, m, error);
+
+  return run_load_kind (run, kind, run->values[m], error);
+}
+
+/**
+ * tend_score_run_load_inputs:
+ *
+ * Fills run->values (and run->texts for attributes) for every measure of the scorecard.
+ */
+gboolean
+tend_score_run_load_inputs (TendScoreRun  *run,
+                            GError       **error)
+{
+  run->n_measures = tend_scorecard_get_n_measures (run->scorecard);
+  run->measures = g_new0 (TendMeasure *, run->n_measures);
+  run->values = g_new0 (double *, run->n_measures);
+  run->texts = g_new0 (const char **, run->n_measures);
+  run->chunk = g_string_chunk_new (4096);
+
+  for (guint m = 0; m < run->n_measures; m++)
+    run->measures[m] = tend_scorecard_get_measure (run->scorecard, m);
+
+  for (guint m = 0; m < run->n_measures; m++)
+    {
+      if (tend_score_run_check_cancelled (run, error) || !run_load_measure (run, m, error))
+        return FALSE;
+
+      tend_score_run_report (run, 0.05 + 0.55 * (m + 1) / run->n_measures);
+    }
+
+  return TRUE;
+}
+
+void
+tend_score_run_clear_inputs (TendScoreRun *run)
+{
+  for (guint m = 0; run->values != NULL && m < run->n_measures; m++)
+    {
+      g_free (run->values[m]);
+      g_free (run->texts[m]);
+    }
+
+  g_clear_pointer (&run->values, g_free);
+  g_clear_pointer (&run->texts, g_free);
+  g_clear_pointer (&run->measures, g_free);
+  g_clear_pointer (&run->chunk, g_string_chunk_free);
+  g_clear_pointer (&run->usage, g_free);
+  g_clear_pointer (&run->accounts, g_free);
+  run->n_accounts = 0;
+  run->n_measures = 0;
+}

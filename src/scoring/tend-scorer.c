@@ -1,0 +1,752 @@
+/* tend-scorer.c: computes the health scores of every account of a workspace
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "TendScoring"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "model/tend-health-score.h"
+#include "tend-scorer-private.h"
+
+/* The trend on the account list compares with the score this many days earlier. */
+#define CHANGE_DAYS 30
+
+/* What one measure needs while scoring every account, worked out once. */
+typedef struct
+{
+  TendMeasure *measure;
+  char        *kind;
+  const char  *label;        /* only a customised label is stored with the parts */
+  gboolean     categorical;
+  double       weight;
+  GHashTable  *points_cache; /* interned text -> points, for categorical rules */
+} MeasurePlan;
+
+static void
+measure_plans_free (MeasurePlan *plans,
+                    guint        n)
+{
+  for (guint m = 0; m < n; m++)
+    {
+      g_free (plans[m].kind);
+      g_clear_pointer (&plans[m].points_cache, g_hash_table_unref);
+    }
+
+  g_free (plans);
+}
+
+static MeasurePlan *
+measure_plans_new (TendScoreRun *run)
+{
+  MeasurePlan *plans = g_new0 (MeasurePlan, run->n_measures);
+
+  for (guint m = 0; m < run->n_measures; m++)
+    {
+      TendMeasure *measure = run->measures[m];
+
+      plans[m].measure = measure;
+      plans[m].kind = tend_measure_dup_kind_string (measure);
+      plans[m].label = tend_measure_has_custom_label (measure)
+                       ? tend_measure_get_label (measure) : NULL;
+      plans[m].categorical = tend_measure_get_rule_type (measure) == TEND_RULE_CATEGORICAL;
+      plans[m].weight = tend_measure_get_weight (measure);
+      plans[m].points_cache = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+    }
+
+  return plans;
+}
+
+/* Texts are interned in the run's string chunk, so equal texts are one pointer and the
+ * case-folding lookup of a categorical rule runs once per distinct value, not per account. */
+static double
+plan_points_for_text (MeasurePlan *plan,
+                      const char  *text)
+{
+  double *cached = g_hash_table_lookup (plan->points_cache, text);
+
+  if (cached == NULL)
+    {
+      cached = g_new (double, 1);
+      *cached = tend_measure_points_for_text (plan->measure, text);
+      g_hash_table_insert (plan->points_cache, (gpointer)text, cached);
+    }
+
+  return *cached;
+}
+
+static void
+fill_part (TendScoreRun  *run,
+           MeasurePlan   *plan,
+           guint          m,
+           guint          i,
+           TendScorePart *part)
+{
+  double value = run->values[m][i];
+  const char *text = run->texts[m] != NULL ? run->texts[m][i] : NULL;
+
+  part->measure_id = (char *)tend_measure_get_id (plan->measure);
+  part->kind = plan->kind;
+  part->label = (char *)plan->label;
+  part->weight = plan->weight;
+  part->value = NAN;
+  part->text = NULL;
+
+  if (plan->categorical && text != NULL)
+    {
+      part->text = (char *)text;
+      part->points = plan_points_for_text (plan, text);
+    }
+  else
+    {
+      part->value = value;
+      part->points = tend_measure_points_for_value (plan->measure, value);
+    }
+
+  part->missing = isnan (part->points);
+}
+
+/* Scores account i: the weighted mean of the points of the measures with data, the
+ * weights of the missing ones shared out among the others. Returns NAN when no measure
+ * with a weight had data. */
+static double
+score_account (TendScoreRun  *run,
+               MeasurePlan   *plans,
+               guint          i,
+               TendScorePart *parts)
+{
+  double total_weight = 0;
+  double score = 0;
+
+  for (guint m = 0; m < run->n_measures; m++)
+    {
+      fill_part (run, &plans[m], m, i, &parts[m]);
+      if (!parts[m].missing)
+        total_weight += parts[m].weight;
+    }
+
+  for (guint m = 0; m < run->n_measures; m++)
+    {
+      TendScorePart *part = &parts[m];
+
+      part->effective_weight = part->missing || total_weight <= 0
+                               ? 0 : part->weight / total_weight;
+      part->contribution = part->missing ? 0 : part->points * part->effective_weight;
+      score += part->contribution;
+    }
+
+  return total_weight > 0 ? CLAMP (score, 0, 100) : NAN;
+}
+
+static void
+write_parts_json (TendScorePart *parts,
+                  guint          n,
+                  GString       *json)
+{
+  g_string_truncate (json, 0);
+  g_string_append_c (json, '[');
+
+  for (guint m = 0; m < n; m++)
+    {
+      if (m > 0)
+        g_string_append_c (json, ',');
+      tend_score_part_append_json (&parts[m], json);
+    }
+
+  g_string_append_c (json, ']');
+}
+
+typedef struct
+{
+  sqlite3_stmt *upsert;
+  sqlite3_stmt *remove;
+  sqlite3_stmt *account;
+  double       *score_before;  /* the score on or before D - 30, for the change column */
+} Writer;
+
+static gboolean
+writer_prepare (TendScoreRun  *run,
+                Writer        *writer,
+                gboolean       update_accounts,
+                GError       **error)
+{
+  writer->upsert = tend_store_prepare (run->store,
+                                       "INSERT INTO health_scores "
+                                       "  (account_id, day, score, band, parts) "
+                                       "VALUES (?1, ?2, ?3, ?4, ?5) "
+                                       "ON CONFLICT (account_id, day) DO UPDATE SET "
+                                       "  score = excluded.score, band = excluded.band, "
+                                       "  parts = excluded.parts",
+                                       error);
+  if (writer->upsert == NULL)
+    return FALSE;
+
+  writer->remove = tend_store_prepare (run->store,
+                                       "DELETE FROM health_scores "
+                                       "WHERE account_id = ?1 AND day = ?2",
+                                       error);
+  if (writer->remove == NULL || !update_accounts)
+    return writer->remove != NULL;
+
+  writer->account = tend_store_prepare (run->store,
+                                        "UPDATE accounts SET health_score = ?2, "
+                                        "  health_band = ?3, health_change_30d = ?4 "
+                                        "WHERE id = ?1",
+                                        error);
+
+  return writer->account != NULL;
+}
+
+/* One index search an account: its newest score on or before D - 30. */
+static gboolean
+load_scores_before (TendScoreRun  *run,
+                    Writer        *writer,
+                    GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  writer->score_before = g_new (double, run->n_accounts);
+  for (guint i = 0; i < run->n_accounts; i++)
+    writer->score_before[i] = NAN;
+
+  stmt = tend_store_prepare (run->store,
+                             "SELECT a.id, (SELECT h.score FROM health_scores h "
+                             "  WHERE h.account_id = a.id AND h.day <= ?1 "
+                             "  ORDER BY h.day DESC LIMIT 1) "
+                             "FROM accounts a",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int (stmt, 1, run->day - CHANGE_DAYS);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int index = tend_score_run_find (run, sqlite3_column_int64 (stmt, 0));
+
+      if (index >= 0 && sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+        writer->score_before[index] = sqlite3_column_double (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      tend_store_set_error (run->store, error, rc, _("read the health score history"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_history (TendScoreRun  *run,
+               Writer        *writer,
+               guint          i,
+               double         score,
+               const char    *band,
+               GString       *parts_json,
+               GError       **error)
+{
+  sqlite3_stmt *stmt = isnan (score) ? writer->remove : writer->upsert;
+
+  sqlite3_bind_int64 (stmt, 1, run->accounts[i].id);
+  sqlite3_bind_int (stmt, 2, run->day);
+
+  if (!isnan (score))
+    {
+      sqlite3_bind_double (stmt, 3, score);
+      sqlite3_bind_text (stmt, 4, band, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, parts_json->str, parts_json->len, SQLITE_STATIC);
+    }
+
+  return tend_store_step_done (run->store, stmt, error);
+}
+
+static gboolean
+same_double (double a,
+             double b)
+{
+  return (isnan (a) && isnan (b)) || a == b;
+}
+
+/* Rewriting an account row also rewrites its index entries; most recomputes change few
+ * scores, so unchanged rows are left as they are. */
+static gboolean
+write_account (TendScoreRun    *run,
+               Writer          *writer,
+               guint            i,
+               double           score,
+               TendHealthBand   band,
+               GError         **error)
+{
+  const TendScoreAccount *account = &run->accounts[i];
+  sqlite3_stmt *stmt = writer->account;
+  double before = writer->score_before[i];
+  double change = isnan (score) || isnan (before) ? NAN : score - before;
+
+  if (same_double (account->old_score, score) && account->old_band == band &&
+      same_double (account->old_change, change))
+    return TRUE;
+
+  sqlite3_bind_int64 (stmt, 1, account->id);
+
+  if (isnan (score))
+    {
+      sqlite3_bind_null (stmt, 2);
+      sqlite3_bind_null (stmt, 3);
+      sqlite3_bind_null (stmt, 4);
+    }
+  else
+    {
+      sqlite3_bind_double (stmt, 2, score);
+      sqlite3_bind_text (stmt, 3, tend_health_band_to_string (band), -1, SQLITE_STATIC);
+      if (isnan (change))
+        sqlite3_bind_null (stmt, 4);
+      else
+        sqlite3_bind_double (stmt, 4, change);
+    }
+
+  return tend_store_step_done (run->store, stmt, error);
+}
+
+static gboolean
+run_score_and_write (TendScoreRun  *run,
+                     gboolean       update_accounts,
+                     GError       **error)
+{
+  g_autoptr(GString) parts_json = g_string_sized_new (1024);
+  g_autofree TendScorePart *parts = g_new0 (TendScorePart, MAX (run->n_measures, 1));
+  g_autofree double *score_before = NULL;
+  MeasurePlan *plans = measure_plans_new (run);
+  Writer writer = { NULL, };
+  gboolean ok = writer_prepare (run, &writer, update_accounts, error) &&
+                (!update_accounts || load_scores_before (run, &writer, error));
+
+  score_before = writer.score_before;
+
+  for (guint i = 0; ok && i < run->n_accounts; i++)
+    {
+      double score = score_account (run, plans, i, parts);
+      TendHealthBand band = tend_scorecard_band_for_score (run->scorecard, score);
+      const char *band_text = tend_health_band_to_string (band);
+
+      write_parts_json (parts, run->n_measures, parts_json);
+      ok = write_history (run, &writer, i, score, band_text, parts_json, error) &&
+           (!update_accounts || write_account (run, &writer, i, score, band, error));
+
+      if (ok && i % 4096 == 4095)
+        {
+          ok = !tend_score_run_check_cancelled (run, error);
+          tend_score_run_report (run, 0.6 + 0.4 * i / run->n_accounts);
+        }
+    }
+
+  measure_plans_free (plans, run->n_measures);
+
+  return ok;
+}
+
+static gboolean
+latest_scored_day (TendStore  *store,
+                   TendDay    *latest,
+                   GError    **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = tend_store_prepare (store, "SELECT max (day) FROM health_scores", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *latest = sqlite3_column_type (stmt, 0) == SQLITE_NULL
+              ? G_MININT : sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      tend_store_set_error (store, error, rc, _("read the health score history"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Scores every account on one day, inside the caller's transaction. */
+static gboolean
+score_day (TendScoreRun  *run,
+           gboolean       update_accounts,
+           GError       **error)
+{
+  gint64 started = g_get_monotonic_time ();
+  gint64 read = 0;
+  gboolean ok;
+
+  ok = tend_score_run_load_accounts (run, error) &&
+       tend_score_run_load_inputs (run, error);
+
+  if (ok)
+    {
+      read = g_get_monotonic_time ();
+      ok = run_score_and_write (run, update_accounts, error);
+    }
+
+  if (ok)
+    g_debug ("Scored %u accounts for day %d: read in %.3f s, scored and wrote in %.3f s",
+             run->n_accounts, run->day, (read - started) / (double)G_USEC_PER_SEC,
+             (g_get_monotonic_time () - read) / (double)G_USEC_PER_SEC);
+
+  tend_score_run_clear_inputs (run);
+
+  if (ok)
+    tend_score_run_report (run, 1);
+
+  return ok;
+}
+
+static TendScorecard *
+scorecard_or_active (TendStore      *store,
+                     TendScorecard  *scorecard,
+                     GError        **error)
+{
+  if (scorecard == NULL)
+    return tend_scorecard_load_active (store, error);
+
+  if (!tend_scorecard_validate (scorecard, error))
+    return NULL;
+
+  return g_object_ref (scorecard);
+}
+
+/* The days a backfill scores: first, first + step, ... and always last. */
+static GArray *
+backfill_days (TendDay first,
+               TendDay last,
+               int     step)
+{
+  GArray *days = g_array_new (FALSE, FALSE, sizeof (TendDay));
+
+  for (TendDay day = first; day < last; day += step)
+    g_array_append_val (days, day);
+  g_array_append_val (days, last);
+
+  return days;
+}
+
+/* The account list shows the newest score, so scoring an older day (a backfill) leaves
+ * the accounts' columns alone unless that day is, or will be, the newest. */
+static gboolean
+score_days (TendStore               *store,
+            TendScorecard           *scorecard,
+            GArray                  *days,
+            GCancellable            *cancellable,
+            TendScorerProgressFunc   progress,
+            gpointer                 progress_data,
+            GError                 **error)
+{
+  TendDay last = g_array_index (days, TendDay, days->len - 1);
+  TendDay latest = G_MININT;
+  gboolean ok;
+
+  if (!tend_store_begin (store, error))
+    return FALSE;
+
+  ok = latest_scored_day (store, &latest, error);
+
+  for (guint d = 0; ok && d < days->len; d++)
+    {
+      TendScoreRun run = {
+        .store = store,
+        .scorecard = scorecard,
+        .day = g_array_index (days, TendDay, d),
+        .cancellable = cancellable,
+        .progress = progress,
+        .progress_data = progress_data,
+        .progress_from = (double)d / days->len,
+        .progress_to = (double)(d + 1) / days->len,
+        .progress_reported = -1,
+      };
+
+      ok = score_day (&run, run.day == last && last >= latest, error);
+    }
+
+  if (!ok)
+    {
+      tend_store_rollback (store);
+      return FALSE;
+    }
+
+  return tend_store_commit (store, error);
+}
+
+static gboolean
+scorer_run (TendStore               *store,
+            TendScorecard           *scorecard,
+            TendDay                  first_day,
+            TendDay                  last_day,
+            int                      step_days,
+            GCancellable            *cancellable,
+            TendScorerProgressFunc   progress,
+            gpointer                 progress_data,
+            GError                 **error)
+{
+  g_autoptr(TendScorecard) card = scorecard_or_active (store, scorecard, error);
+  g_autoptr(GArray) days = NULL;
+
+  if (card == NULL)
+    return FALSE;
+
+  days = backfill_days (first_day, last_day, step_days);
+
+  return score_days (store, card, days, cancellable, progress, progress_data, error);
+}
+
+/**
+ * tend_scorer_recompute:
+ * @scorecard: (nullable): the scorecard; %NULL for the workspace's active one
+ * @day: the day to score as of; data after it is not read
+ * @progress: (nullable) (scope call): told how far the work is
+ *
+ * Scores every account that had started by @day, churned ones included (the backtest
+ * needs them), in one transaction: each account's score, band and parts are written to
+ * its history for @day, replacing any earlier score of that day. When @day is the newest
+ * scored day, the accounts' current score, band and change over 30 days (against their
+ * newest score on or before @day - 30) are updated too; an account no measure has data
+ * for becomes unscored. Emits the store's "changed" signal with the detail "scores".
+ *
+ * On error or cancellation nothing is changed.
+ */
+gboolean
+tend_scorer_recompute (TendStore               *store,
+                       TendScorecard           *scorecard,
+                       TendDay                  day,
+                       GCancellable            *cancellable,
+                       TendScorerProgressFunc   progress,
+                       gpointer                 progress_data,
+                       GError                 **error)
+{
+  g_return_val_if_fail (TEND_IS_STORE (store), FALSE);
+  g_return_val_if_fail (scorecard == NULL || TEND_IS_SCORECARD (scorecard), FALSE);
+  g_return_val_if_fail (day != TEND_DAY_INVALID, FALSE);
+
+  if (!scorer_run (store, scorecard, day, day, 1, cancellable,
+                   progress, progress_data, error))
+    return FALSE;
+
+  tend_store_emit_changed (store, "scores");
+
+  return TRUE;
+}
+
+/**
+ * tend_scorer_backfill:
+ * @first_day: the first day to score
+ * @last_day: the last day to score, at or after @first_day; always scored
+ * @step_days: days between two scored days, 1 or more
+ *
+ * Scores the workspace as of @first_day, @first_day + @step_days, ... and @last_day, as
+ * tend_scorer_recompute() does for one day, all in one transaction, oldest first so that
+ * each day's change over 30 days sees the days before it. The sample workspace, for
+ * instance, backfills 18 months weekly, then the last 60 days daily. Emits the store's
+ * "changed" signal with the detail "scores" once, at the end.
+ */
+gboolean
+tend_scorer_backfill (TendStore               *store,
+                      TendScorecard           *scorecard,
+                      TendDay                  first_day,
+                      TendDay                  last_day,
+                      int                      step_days,
+                      GCancellable            *cancellable,
+                      TendScorerProgressFunc   progress,
+                      gpointer                 progress_data,
+                      GError                 **error)
+{
+  g_return_val_if_fail (TEND_IS_STORE (store), FALSE);
+  g_return_val_if_fail (scorecard == NULL || TEND_IS_SCORECARD (scorecard), FALSE);
+  g_return_val_if_fail (first_day != TEND_DAY_INVALID && first_day <= last_day, FALSE);
+  g_return_val_if_fail (step_days >= 1, FALSE);
+
+  if (!scorer_run (store, scorecard, first_day, last_day, step_days, cancellable,
+                   progress, progress_data, error))
+    return FALSE;
+
+  tend_store_emit_changed (store, "scores");
+
+  return TRUE;
+}
+
+/* A recompute in a worker thread: it owns a copy of the scorecard and its own connection,
+ * and posts progress back to the caller's main context. The job is shared between the
+ * two threads, so it is reference counted. */
+typedef struct
+{
+  TendStore              *store;
+  TendScorecard          *scorecard;
+  TendDay                 day;
+  TendScorerProgressFunc  progress;
+  gpointer                progress_data;
+  GMainContext           *context;
+  gboolean                finished;   /* main context only */
+} RecomputeJob;
+
+typedef struct
+{
+  RecomputeJob *job;
+  double        fraction;
+} ProgressReport;
+
+static void
+recompute_job_clear (RecomputeJob *job)
+{
+  g_clear_object (&job->store);
+  g_clear_object (&job->scorecard);
+  g_clear_pointer (&job->context, g_main_context_unref);
+}
+
+static void
+recompute_job_unref (gpointer data)
+{
+  g_atomic_rc_box_release_full (data, (GDestroyNotify)recompute_job_clear);
+}
+
+static gboolean
+progress_report_cb (gpointer data)
+{
+  ProgressReport *report = data;
+
+  /* A report that arrives after the callback must not reach progress_data any more. */
+  if (!report->job->finished)
+    report->job->progress (report->fraction, report->job->progress_data);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_report_free (gpointer data)
+{
+  ProgressReport *report = data;
+
+  recompute_job_unref (report->job);
+  g_free (report);
+}
+
+static void
+worker_progress_cb (double   fraction,
+                    gpointer user_data)
+{
+  RecomputeJob *job = user_data;
+  ProgressReport *report = g_new (ProgressReport, 1);
+
+  report->job = g_atomic_rc_box_acquire (job);
+  report->fraction = fraction;
+  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT,
+                              progress_report_cb, report, progress_report_free);
+}
+
+static void
+recompute_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  RecomputeJob *job = task_data;
+  g_autoptr(TendStore) sibling = NULL;
+  GError *error = NULL;
+
+  sibling = tend_store_open_sibling (job->store, &error);
+  if (sibling == NULL ||
+      !scorer_run (sibling, job->scorecard, job->day, job->day, 1, cancellable,
+                   job->progress ? worker_progress_cb : NULL, job, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+recompute_thread_done_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RecomputeJob *job = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+
+  job->finished = TRUE;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* The worker wrote through its own connection; the views listen on this one. */
+  tend_store_emit_changed (TEND_STORE (source), "scores");
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * tend_scorer_recompute_async:
+ * @scorecard: (nullable): the scorecard, copied at once so the caller may keep editing
+ *   it; %NULL for the workspace's active one
+ * @progress: (nullable): called in the caller's main context; @progress_data must stay
+ *   valid until @callback runs
+ *
+ * Runs tend_scorer_recompute() in a worker thread on a connection of its own. The store's
+ * "changed" signal ("scores") is emitted on @store, in the caller's main context, before
+ * @callback runs.
+ */
+void
+tend_scorer_recompute_async (TendStore               *store,
+                             TendScorecard           *scorecard,
+                             TendDay                  day,
+                             GCancellable            *cancellable,
+                             TendScorerProgressFunc   progress,
+                             gpointer                 progress_data,
+                             GAsyncReadyCallback      callback,
+                             gpointer                 user_data)
+{
+  g_autoptr(GTask) worker = NULL;
+  GTask *task;
+  RecomputeJob *job;
+
+  g_return_if_fail (TEND_IS_STORE (store));
+  g_return_if_fail (scorecard == NULL || TEND_IS_SCORECARD (scorecard));
+  g_return_if_fail (day != TEND_DAY_INVALID);
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tend_scorer_recompute_async);
+
+  job = g_atomic_rc_box_new0 (RecomputeJob);
+  job->store = g_object_ref (store);
+  job->scorecard = scorecard ? tend_scorecard_copy (scorecard) : NULL;
+  job->day = day;
+  job->progress = progress;
+  job->progress_data = progress_data;
+  job->context = g_main_context_ref_thread_default ();
+
+  worker = g_task_new (store, cancellable, recompute_thread_done_cb, task);
+  g_task_set_task_data (worker, job, recompute_job_unref);
+  g_task_run_in_thread (worker, recompute_thread);
+}
+
+gboolean
+tend_scorer_recompute_finish (TendStore     *store,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        tend_scorer_recompute_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -263,6 +263,29 @@ test_list_filters (Fixture       *fixture,
   assert_ids (list, "7");
 }
 
+static void
+test_list_sort_currencies (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(TendAccountList) list = NULL;
+
+  /* ¥500,000 reads larger than KWD 7,000.000, which reads larger than $6,000.00: ARR sorts
+   * by the amounts as written, not by their counts of minor units. */
+  exec_ok (fixture->store,
+           "INSERT INTO accounts (id, name, arr_minor, currency) VALUES"
+           "  (1, 'Yen Co', 500000, 'JPY'), (2, 'Dollar Inc', 600000, 'USD'),"
+           "  (3, 'Dinar LLC', 7000000, 'KWD'), (4, 'Euro AG', 600000, 'EUR')");
+  list = tend_account_list_new (fixture->store);
+
+  tend_account_list_set_sort (list, TEND_ACCOUNT_SORT_ARR, FALSE);
+  assert_ids (list, "2,4,3,1");
+  tend_account_list_set_sort (list, TEND_ACCOUNT_SORT_ARR, TRUE);
+  assert_ids (list, "1,3,4,2");
+
+  tend_account_list_set_search (list, "o");
+  assert_ids (list, "1,4,2");
+}
+
 typedef struct
 {
   GString *changes;
@@ -603,6 +626,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/account-list/empty", Fixture, "empty", fixture_set_up, test_list_empty,
               fixture_tear_down);
+  g_test_add ("/account-list/sort-currencies", Fixture, "empty", fixture_set_up,
+              test_list_sort_currencies, fixture_tear_down);
   g_test_add ("/account-list/100k", Fixture, "empty", fixture_set_up, test_list_large,
               fixture_tear_down);
 

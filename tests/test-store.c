@@ -10,7 +10,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "store/tend-schema.h"
 #include "store/tend-store.h"
+#include "util/tend-money.h"
 
 typedef struct
 {
@@ -782,6 +784,43 @@ test_store_paths (Fixture       *fixture,
 }
 
 static void
+test_store_arr_major (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const char *const currencies[] = {
+    "USD", "EUR", "GBP", "CHF", "JPY", "KRW", "VND", "CLP", "ISK", "UGX", "XAF", "XOF", "PYG",
+    "RWF", "KMF", "GNF", "VUV", "XPF", "DJF", "BHD", "KWD", "OMR", "JOD", "TND", "LYD", "IQD",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TendStore) store = tend_store_open (fixture->path, &error);
+  g_autofree char *plan = NULL;
+
+  g_assert_no_error (error);
+
+  /* The indexed expression divides by the same scale tend-money knows. */
+  for (guint i = 0; i < G_N_ELEMENTS (currencies); i++)
+    {
+      g_autofree char *sql =
+        g_strdup_printf ("SELECT " TEND_SCHEMA_ARR_MAJOR " FROM (SELECT 123456000 AS arr_minor,"
+                         " '%s' AS currency)", currencies[i]);
+      g_autofree char *major = dump (store, sql);
+      g_autofree char *expected = NULL;
+      double scale = 1.0;
+
+      for (int e = 0; e < tend_currency_exponent (currencies[i]); e++)
+        scale *= 10.0;
+      expected = g_strdup_printf ("%.1f\n", 123456000 / scale);
+      g_assert_cmpstr (major, ==, expected);
+    }
+
+  /* And a query that spells it as the list does walks the index. */
+  plan = dump (store, "EXPLAIN QUERY PLAN SELECT id FROM accounts"
+                      " ORDER BY " TEND_SCHEMA_ARR_MAJOR " DESC NULLS LAST, id DESC");
+  g_assert_nonnull (strstr (plan, "USING INDEX accounts_arr_major"));
+  g_assert_null (strstr (plan, "TEMP B-TREE"));
+}
+
+static void
 add_test (const char    *path,
           gconstpointer  data,
           void         (*test) (Fixture *, gconstpointer))
@@ -813,6 +852,7 @@ main (int   argc,
   add_test ("/store/transactions/changed-signal", NULL, test_store_changed);
   add_test ("/store/settings", NULL, test_store_settings);
   add_test ("/store/paths", NULL, test_store_paths);
+  add_test ("/store/arr-major", NULL, test_store_arr_major);
 
   return g_test_run ();
 }

@@ -14,6 +14,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "store/tend-schema.h"
+
 #include "tend-account-list.h"
 
 /* How many account objects the list keeps: several screens of rows. */
@@ -186,9 +188,9 @@ sort_expression (TendAccountSortKey key)
     [TEND_ACCOUNT_SORT_NAME] = "a.name COLLATE NOCASE",
     [TEND_ACCOUNT_SORT_OWNER] = "c.name COLLATE NOCASE",
     [TEND_ACCOUNT_SORT_SEGMENT] = "a.segment COLLATE NOCASE",
-    /* Amounts in different currencies compare by their minor units; a workspace is
-     * expected to keep one currency, and no exchange rates are stored to do better. */
-    [TEND_ACCOUNT_SORT_ARR] = "a.arr_minor",
+    /* Amounts in different currencies compare as the numbers people read (¥1,200 above
+     * $900.00): no exchange rates are stored to compare their worth. */
+    [TEND_ACCOUNT_SORT_ARR] = TEND_SCHEMA_ARR_MAJOR,
     [TEND_ACCOUNT_SORT_HEALTH] = "a.health_score",
     [TEND_ACCOUNT_SORT_TREND] = "a.health_change_30d",
     [TEND_ACCOUNT_SORT_RENEWAL] = "a.renewal_date",

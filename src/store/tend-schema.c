@@ -194,8 +194,10 @@ static const char migration_4[] =
   ");";
 
 /* Version 5: indexes for the account list's sort keys, so that 100,000 accounts sort by
- * trend, segment or status by walking an index instead of sorting every row. */
+ * ARR (in major units, across currencies), trend, segment or status by walking an index
+ * instead of sorting every row. */
 static const char migration_5[] =
+  "CREATE INDEX accounts_arr_major ON accounts " TEND_SCHEMA_ARR_MAJOR ";"
   "CREATE INDEX accounts_trend ON accounts (health_change_30d);"
   "CREATE INDEX accounts_segment ON accounts (segment COLLATE NOCASE);"
   "CREATE INDEX accounts_status ON accounts (status);";

@@ -1011,6 +1011,22 @@ tend_import_mapping_copy (TendImportMapping *self)
   return copy;
 }
 
+/* The engine is a static library: its resource is registered when first needed, which
+ * also makes sure the linker keeps it. */
+static GResource *
+import_resource (void)
+{
+  static gsize registered = 0;
+
+  if (g_once_init_enter (&registered))
+    {
+      tend_import_register_resource ();
+      g_once_init_leave (&registered, 1);
+    }
+
+  return tend_import_get_resource ();
+}
+
 static char **
 builtin_names (void)
 {
@@ -1018,7 +1034,7 @@ builtin_names (void)
   GStrvBuilder *builder = g_strv_builder_new ();
   char **names;
 
-  files = g_resource_enumerate_children (tend_import_get_resource (), BUILTIN_FOLDER,
+  files = g_resource_enumerate_children (import_resource (), BUILTIN_FOLDER,
                                          G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
 
   for (guint i = 0; files != NULL && files[i] != NULL; i++)
@@ -1068,7 +1084,7 @@ tend_import_mapping_new_builtin (const char  *name,
   g_return_val_if_fail (name != NULL, NULL);
 
   path = g_strconcat (BUILTIN_FOLDER, name, ".json", NULL);
-  bytes = g_resource_lookup_data (tend_import_get_resource (), path,
+  bytes = g_resource_lookup_data (import_resource (), path,
                                   G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   if (bytes == NULL || strchr (name, '/') != NULL)
     {

@@ -61,10 +61,11 @@ fixture_tear_down (Fixture       *fixture,
 }
 
 static void
-generate (TendStore *store,
-          guint32    seed,
-          guint      n_accounts,
-          guint      history_days)
+generate_full (TendStore *store,
+               guint32    seed,
+               guint      n_accounts,
+               guint      history_days,
+               gboolean   compute_scores)
 {
   g_autoptr(GError) error = NULL;
   TendSampleOptions options;
@@ -73,10 +74,20 @@ generate (TendStore *store,
   options.seed = seed;
   options.n_accounts = n_accounts;
   options.history_days = history_days;
-  options.compute_scores = FALSE;
+  options.compute_scores = compute_scores;
 
   g_assert_true (tend_sample_generate (store, &options, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
+}
+
+/* Most tests check the data, which the score history does not change. */
+static void
+generate (TendStore *store,
+          guint32    seed,
+          guint      n_accounts,
+          guint      history_days)
+{
+  generate_full (store, seed, n_accounts, history_days, FALSE);
 }
 
 static gint64
@@ -205,7 +216,7 @@ workspace_checksums (guint32     seed,
   GPtrArray *sums = g_ptr_array_new_with_free_func (g_free);
 
   g_assert_no_error (error);
-  generate (store, seed, 120, 548);
+  generate_full (store, seed, 120, 548, TRUE);
   assert_every_table_checked (store);
 
   for (guint i = 0; i < G_N_ELEMENTS (checked_tables); i++)
@@ -226,7 +237,7 @@ test_deterministic (Fixture       *fixture,
    * from 1, and tables the generator leaves empty) are allowed to match. */
   static const char *const seeded[] = {
     "csms", "accounts", "contacts", "subscriptions", "usage_daily", "tickets", "payments",
-    "activities", "survey_responses", "milestones", NULL
+    "activities", "survey_responses", "milestones", "health_scores", NULL
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (checked_tables); i++)
@@ -325,10 +336,15 @@ test_variety (Fixture       *fixture,
   g_assert_cmpint (query_int (store, "SELECT count(DISTINCT body) FROM tickets"), >=, 300);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM tickets "
                                      "WHERE satisfaction IS NOT NULL"), >=, 100);
-  g_assert_cmpint (query_int (store, "SELECT count(DISTINCT status) FROM payments"), ==, 4);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM payments "
-                                     "WHERE julianday (paid_date) - julianday (due_date) > 14"),
-                   >=, 10);
+                                     "WHERE status = 'failed'"), >=, 10);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM payments "
+                                     "WHERE paid_date > due_date"), >=, 10);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM payments WHERE status = 'open' "
+                                     "AND due_date >= '" PINNED_TODAY "'"), >=, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM payments WHERE status = 'paid' "
+                                     "AND (paid_date IS NULL OR paid_date >= '" PINNED_TODAY
+                                     "')"), ==, 0);
   g_assert_cmpint (query_int (store, "SELECT count(DISTINCT kind) FROM activities"), ==, 5);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM milestones "
                                      "WHERE completed_date IS NOT NULL AND progress = 100"),
@@ -569,6 +585,51 @@ test_seasonality (Fixture       *fixture,
 }
 
 static void
+test_scores (Fixture       *fixture,
+             gconstpointer  data)
+{
+  TendStore *store = fixture->store;
+  TendDay today = tend_day_today ();
+  g_autofree char *weekly_sql = NULL;
+  double active_mean, churned_mean;
+
+  generate_full (store, 17, 200, 548, TRUE);
+
+  /* Weekly from four weeks into the history to 66 days ago, then daily to today: 65
+   * weekly days (today - 514 ... today - 66) and 60 daily ones. */
+  g_assert_cmpint (query_int (store, "SELECT count(DISTINCT day) FROM health_scores"), ==, 125);
+  g_assert_cmpint (query_int (store, "SELECT max (day) FROM health_scores"), ==, today);
+  g_assert_cmpint (query_int (store, "SELECT min (day) FROM health_scores"), ==, today - 514);
+  weekly_sql = g_strdup_printf ("SELECT count(DISTINCT day) FROM health_scores "
+                                "WHERE day < %d AND (%d - day) %% 7 <> 3", today - 59, today);
+  g_assert_cmpint (query_int (store, weekly_sql), ==, 0);
+
+  /* The Default scorecard is installed and active, and every account is scored. */
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM scorecards "
+                                     "WHERE name = 'Default' AND is_active"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM accounts "
+                                     "WHERE health_score IS NULL"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(DISTINCT health_band) FROM accounts "
+                                     "WHERE status = 'active'"), ==, 3);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM accounts WHERE status = 'active' "
+                                     "AND health_change_30d IS NULL"), <, 20);
+
+  /* The scores see the fade: customers scored worse in their last weeks than those who
+   * stayed score today. */
+  active_mean = query_double (store, "SELECT avg (health_score) FROM accounts "
+                                     "WHERE status = 'active'");
+  churned_mean = query_double (store,
+                               "SELECT avg (h.score) FROM accounts a JOIN health_scores h "
+                               "ON h.account_id = a.id AND h.day = (SELECT max (day) "
+                               "FROM health_scores WHERE account_id = a.id AND day < "
+                               "julianday (a.churn_date) - 2440587.5) "
+                               "WHERE a.status = 'churned'");
+  g_test_message ("mean score: active %.1f, churned before churn %.1f", active_mean,
+                  churned_mean);
+  g_assert_cmpfloat (churned_mean, <, active_mean - 10.0);
+}
+
+static void
 test_refuses_non_empty (Fixture       *fixture,
                         gconstpointer  data)
 {
@@ -696,6 +757,7 @@ main (int   argc,
   ADD ("/sample/integrity", test_integrity);
   ADD ("/sample/money-integer", test_money_integer);
   ADD ("/sample/seasonality", test_seasonality);
+  ADD ("/sample/scores", test_scores);
   ADD ("/sample/refuses-non-empty", test_refuses_non_empty);
   ADD ("/sample/invalid-options", test_invalid_options);
   ADD ("/sample/cancel", test_cancel_leaves_nothing);

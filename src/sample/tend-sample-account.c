@@ -138,9 +138,9 @@ pick_story (SampleContext *ctx,
   /* Small customers churn more often than large ones. */
   static const double weights[SAMPLE_N_SEGMENTS][6] = {
     /* steady, growing, at risk, churned, new, trial */
-    { 58, 18, 10, 6, 7, 1 },
-    { 54, 16, 10, 11, 7, 2 },
-    { 50, 12, 10, 16, 9, 3 },
+    { 56, 18, 12, 6, 7, 1 },
+    { 52, 16, 12, 11, 7, 2 },
+    { 48, 12, 12, 16, 9, 3 },
   };
 
   return sample_weighted (ctx->rand, weights[account->segment], 6);
@@ -168,10 +168,14 @@ plan_at_risk (SampleContext *ctx,
               SampleAccount *account)
 {
   account->start = ctx->today - sample_int (ctx->rand, 180, 5 * 365);
-  account->fade_start = ctx->today - sample_int (ctx->rand, 30, 150);
-  account->fade_days = sample_int (ctx->rand, 120, 240);
-  account->fade_floor = sample_uniform (ctx->rand, 0.15, 0.4);
+  account->fade_start = ctx->today - sample_int (ctx->rand, 45, 150);
+  account->fade_days = sample_int (ctx->rand, 90, 200);
+  account->fade_floor = sample_uniform (ctx->rand, 0.03, 0.3);
   account->growth = sample_uniform (ctx->rand, 0.0, 0.1);
+
+  /* Some of them went dark: nobody has logged in for days or weeks. */
+  if (sample_chance (ctx->rand, 0.4))
+    account->dark_since = ctx->today - sample_int (ctx->rand, 8, 40);
 
   /* Some fading customers already cut seats at a mid-term true-down. */
   if (sample_chance (ctx->rand, 0.3))
@@ -206,6 +210,7 @@ plan_story (SampleContext *ctx,
   account->fade_start = TEND_DAY_INVALID;
   account->change_day = TEND_DAY_INVALID;
   account->neglected_since = TEND_DAY_INVALID;
+  account->dark_since = TEND_DAY_INVALID;
   account->change_ratio = 1.0;
 
   switch (account->story)
@@ -242,9 +247,9 @@ static void
 plan_attention (SampleContext *ctx,
                 SampleAccount *account)
 {
-  static const double neglect[] = { 0.08, 0.03, 0.4, 0.3, 0.0, 0.0 };
+  static const double neglect[] = { 0.08, 0.03, 0.5, 0.3, 0.0, 0.0 };
   static const double moods[][2] = {
-    { 0.72, 0.1 }, { 0.85, 0.07 }, { 0.45, 0.1 }, { 0.6, 0.1 }, { 0.75, 0.1 }, { 0.7, 0.1 }
+    { 0.68, 0.14 }, { 0.85, 0.07 }, { 0.45, 0.1 }, { 0.6, 0.1 }, { 0.75, 0.1 }, { 0.7, 0.1 }
   };
   TendDay last = sample_last_day (ctx, account);
 
@@ -281,7 +286,7 @@ plan_usage_shape (SampleContext *ctx,
   account->seats = MAX (SAMPLE_MIN_SEATS, (int)round (seats));
   account->seats_before = MAX (SAMPLE_MIN_SEATS,
                                (int)round (account->seats / account->change_ratio));
-  account->adoption = sample_uniform (ctx->rand, 0.5, 0.82);
+  account->adoption = sample_uniform (ctx->rand, 0.3, 0.85);
   if (account->story == SAMPLE_TRIAL)
     account->adoption = sample_uniform (ctx->rand, 0.3, 0.6);
   account->sessions_per_user = sample_uniform (ctx->rand, 1.2, 2.8);

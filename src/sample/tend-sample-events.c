@@ -175,9 +175,9 @@ write_tickets (SampleContext  *ctx,
                SampleAccount  *account,
                GError        **error)
 {
-  static const double daily_rate[SAMPLE_N_SEGMENTS] = { 0.12, 0.05, 0.015 };
+  static const double daily_rate[SAMPLE_N_SEGMENTS] = { 0.06, 0.03, 0.012 };
   double base = daily_rate[account->segment];
-  double peak = base * 2.5;
+  double peak = base * 3.5;
   TendDay last = sample_last_day (ctx, account);
   double day = first_day (ctx, account);
 
@@ -189,54 +189,35 @@ write_tickets (SampleContext  *ctx,
       if (day > last + 1)
         return TRUE;
 
-      rate = base * (1.0 + 1.5 * (1.0 - sample_sentiment_on (account, (TendDay)day)));
+      rate = base * (1.0 + 2.5 * pow (1.0 - sample_sentiment_on (account, (TendDay)day), 2));
       if (sample_chance (ctx->rand, rate / peak) &&
           !insert_ticket (ctx, account, (TendDay)day, error))
         return FALSE;
     }
 }
 
-/* Payments */
+/* Payments
+ *
+ * Each billing period starts with one invoice for the subscriptions running that day.
+ * Small customers pay by card, charged on the day; larger ones pay invoices within 30
+ * days. A struggling customer's card fails more often and their invoices are paid late.
+ */
 
-static const char *
-payment_outcome (SampleContext *ctx,
-                 SampleAccount *account,
-                 TendDay        due,
-                 TendDay       *paid)
+typedef struct
 {
-  double trouble = 1.0 - sample_sentiment_on (account, due);
-  TendDay yesterday = ctx->today - 1;
-
-  if (due >= ctx->today - 10 && sample_chance (ctx->rand, 0.6))
-    return "open";
-  if (sample_chance (ctx->rand, 0.005))
-    return "void";
-  if (sample_chance (ctx->rand, 0.01 + 0.3 * trouble * trouble))
-    return "failed";
-
-  if (sample_chance (ctx->rand, 0.05 + 0.35 * trouble * trouble))
-    *paid = due + sample_int (ctx->rand, 15, 60);
-  else
-    *paid = due + sample_int (ctx->rand, 0, 5);
-
-  if (*paid > yesterday)
-    {
-      *paid = TEND_DAY_INVALID;
-      return "open";
-    }
-
-  return "paid";
-}
+  TendDay      issued;
+  TendDay      due;
+  gint64       amount_minor;
+  const char  *status;
+  TendDay      paid;
+} Invoice;
 
 static gboolean
-insert_payment (SampleContext       *ctx,
-                SampleAccount       *account,
-                SampleSubscription  *row,
-                TendDay              due,
-                GError             **error)
+insert_payment (SampleContext        *ctx,
+                SampleAccount        *account,
+                const Invoice        *invoice,
+                GError              **error)
 {
-  TendDay paid = TEND_DAY_INVALID;
-  const char *status = payment_outcome (ctx, account, due, &paid);
   sqlite3_stmt *stmt;
 
   stmt = tend_store_prepare (ctx->store,
@@ -249,13 +230,94 @@ insert_payment (SampleContext       *ctx,
 
   sqlite3_bind_int64 (stmt, 1, account->id);
   sqlite3_bind_text (stmt, 2, g_strdup_printf ("INV-%07u", ++ctx->next_payment), -1, g_free);
-  sqlite3_bind_int64 (stmt, 3, row->amount_minor);
+  sqlite3_bind_int64 (stmt, 3, invoice->amount_minor);
   sqlite3_bind_text (stmt, 4, account->currency, -1, SQLITE_STATIC);
-  bind_day (stmt, 5, due);
-  bind_day (stmt, 6, paid);
-  sqlite3_bind_text (stmt, 7, status, -1, SQLITE_STATIC);
+  bind_day (stmt, 5, invoice->due);
+  bind_day (stmt, 6, invoice->paid);
+  sqlite3_bind_text (stmt, 7, invoice->status, -1, SQLITE_STATIC);
 
   return tend_store_step_done (ctx->store, stmt, error);
+}
+
+/* Paid on @day if that day has come, else still open. */
+static void
+settle_on (Invoice *invoice,
+           TendDay  day,
+           TendDay  yesterday)
+{
+  invoice->paid = day <= yesterday ? day : TEND_DAY_INVALID;
+  invoice->status = day <= yesterday ? "paid" : "open";
+}
+
+/* A card charge: it goes through on the day or fails; a failed charge is retried a few
+ * days later, which then counts as a late payment. */
+static gboolean
+charge_card (SampleContext  *ctx,
+             SampleAccount  *account,
+             Invoice        *invoice,
+             double          trouble,
+             GError        **error)
+{
+  TendDay yesterday = ctx->today - 1;
+
+  if (!sample_chance (ctx->rand, 0.01 + 0.35 * trouble * trouble))
+    {
+      settle_on (invoice, invoice->due, yesterday);
+      return insert_payment (ctx, account, invoice, error);
+    }
+
+  invoice->status = "failed";
+  invoice->paid = TEND_DAY_INVALID;
+  if (!insert_payment (ctx, account, invoice, error))
+    return FALSE;
+
+  if (!sample_chance (ctx->rand, 1.0 - trouble))
+    return TRUE;
+
+  settle_on (invoice, invoice->due + sample_int (ctx->rand, 3, 10), yesterday);
+  return insert_payment (ctx, account, invoice, error);
+}
+
+/* An invoice on terms: paid before it is due, or late. */
+static gboolean
+send_invoice (SampleContext  *ctx,
+              SampleAccount  *account,
+              Invoice        *invoice,
+              double          trouble,
+              GError        **error)
+{
+  TendDay yesterday = ctx->today - 1;
+
+  if (sample_chance (ctx->rand, 0.005))
+    {
+      invoice->status = "void";
+      invoice->paid = TEND_DAY_INVALID;
+    }
+  else if (sample_chance (ctx->rand, 0.04 + 0.45 * trouble * trouble))
+    settle_on (invoice, invoice->due + sample_int (ctx->rand, 3, 45), yesterday);
+  else
+    settle_on (invoice, sample_int (ctx->rand, invoice->issued, invoice->due), yesterday);
+
+  return insert_payment (ctx, account, invoice, error);
+}
+
+/* What the account's running subscriptions bill on @day. */
+static gint64
+billed_on (const SampleAccount *account,
+           TendDay              day)
+{
+  gint64 amount = 0;
+
+  for (guint i = 0; i < account->subscriptions->len; i++)
+    {
+      const SampleSubscription *row =
+        &g_array_index (account->subscriptions, SampleSubscription, i);
+
+      if (!row->trialing && row->start <= day && (row->end == TEND_DAY_INVALID || row->end > day))
+        amount += row->amount_minor;
+    }
+
+  return amount;
 }
 
 /* Whole months from @from to @to, ignoring the days. */
@@ -271,38 +333,35 @@ months_between (TendDay from,
   return (y2 - y1) * 12 + (m2 - m1);
 }
 
-/* An invoice at the start of every billing period inside the history. */
 static gboolean
 write_payments (SampleContext  *ctx,
                 SampleAccount  *account,
                 GError        **error)
 {
   static const int months[] = { 1, 3, 12 };
+  int step = months[g_array_index (account->subscriptions, SampleSubscription, 0).interval];
+  gboolean by_card = account->segment == SAMPLE_SMB || step == 1;
+  TendDay last = sample_last_day (ctx, account);
+  int period = MAX (0, months_between (account->start, ctx->history_start) / step - 1);
 
-  for (guint i = 0; i < account->subscriptions->len; i++)
+  for (;; period++)
     {
-      SampleSubscription *row = &g_array_index (account->subscriptions, SampleSubscription, i);
-      int step = months[row->interval];
-      TendDay stop = row->end != TEND_DAY_INVALID ? row->end - 1 : ctx->today - 1;
-      int period = MAX (0, months_between (row->start, ctx->history_start) / step - 1);
+      Invoice invoice = { 0, };
+      double trouble;
 
-      if (row->trialing)
+      invoice.issued = tend_day_add_months (account->start, period * step);
+      if (invoice.issued > last)
+        return TRUE;
+      invoice.amount_minor = billed_on (account, invoice.issued);
+      if (invoice.issued < ctx->history_start || invoice.amount_minor == 0)
         continue;
 
-      for (;; period++)
-        {
-          TendDay due = tend_day_add_months (row->start, period * step);
-
-          if (due > stop)
-            break;
-          if (due < ctx->history_start)
-            continue;
-          if (!insert_payment (ctx, account, row, due, error))
-            return FALSE;
-        }
+      invoice.due = invoice.issued + (by_card ? 0 : 30);
+      trouble = 1.0 - sample_sentiment_on (account, invoice.issued);
+      if (!(by_card ? charge_card (ctx, account, &invoice, trouble, error)
+                    : send_invoice (ctx, account, &invoice, trouble, error)))
+        return FALSE;
     }
-
-  return TRUE;
 }
 
 /* Surveys */

@@ -86,6 +86,7 @@ typedef struct
   TendDay        change_day;     /* the expansion or contraction, or TEND_DAY_INVALID */
   double         change_ratio;   /* seats after the change over seats before */
   TendDay        neglected_since;/* CSM touches stop here, or TEND_DAY_INVALID */
+  TendDay        dark_since;     /* nobody has used the product since, or TEND_DAY_INVALID */
 
   int            seats;          /* licensed seats today (or at churn) */
   int            seats_before;   /* licensed seats before change_day */
@@ -203,6 +204,14 @@ TendDay      sample_last_day         (const SampleContext *ctx,
                                       const SampleAccount *account);
 gboolean     sample_write_events     (SampleContext  *ctx,
                                       SampleAccount  *account,
+                                      GError        **error);
+
+/* tend-sample-scores.c */
+gboolean     sample_compute_scores   (SampleContext  *ctx,
+                                      GCancellable   *cancellable,
+                                      TendSampleProgressFunc progress,
+                                      gpointer        progress_data,
+                                      double          share,
                                       GError        **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SampleAccount, sample_account_free)

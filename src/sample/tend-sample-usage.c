@@ -147,9 +147,11 @@ insert_day (SampleContext        *ctx,
   int features = 0;
 
   active = MIN (active, seats_on (account, day));
+  if (account->dark_since != TEND_DAY_INVALID && day >= account->dark_since)
+    active = 0;
   if (active > 0)
     {
-      double breadth = account->breadth * (0.45 + 0.55 * MIN (1.0, strength));
+      double breadth = account->breadth * (0.1 + 0.9 * MIN (1.0, strength));
 
       sessions = sample_round (rand, active * account->sessions_per_user *
                                      sample_uniform (rand, 0.85, 1.15));

@@ -156,10 +156,16 @@ generate (SampleContext           *ctx,
           gpointer                 progress_data,
           GError                 **error)
 {
-  /* The score history is not written yet: the scoring engine it needs is still being
-   * built, so compute_scores has no effect in this version. */
-  return sample_write_csms (ctx, error) &&
-         write_accounts (ctx, cancellable, progress, progress_data, 1.0, error);
+  double share = ctx->options->compute_scores ? 0.7 : 1.0;
+
+  if (!sample_write_csms (ctx, error) ||
+      !write_accounts (ctx, cancellable, progress, progress_data, share, error))
+    return FALSE;
+
+  if (ctx->options->compute_scores)
+    return sample_compute_scores (ctx, cancellable, progress, progress_data, share, error);
+
+  return TRUE;
 }
 
 /**

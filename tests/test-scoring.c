@@ -614,7 +614,8 @@ test_scorecard_store (Fixture       *fixture,
   g_auto(GStrv) names = NULL;
   guint changed = 0;
 
-  g_signal_connect (fixture->store, "changed::scorecards", G_CALLBACK (store_changed_cb), &changed);
+  g_signal_connect (fixture->store, "changed::scorecards",
+                    G_CALLBACK (store_changed_cb), &changed);
 
   /* A new workspace scores with the built-in Default. */
   active = tend_scorecard_load_active (fixture->store, &error);
@@ -968,12 +969,15 @@ test_recompute_kinds (Fixture       *fixture,
 
   build_kinds_workspace (fixture, d);
   build_kinds_events (fixture, d);
+
+  /* Account 6 had a score before its start date was moved after D. */
+  exec (fixture, "UPDATE accounts SET health_score = 50, health_band = 'yellow' WHERE id = 6");
   recompute (fixture, scorecard, d);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     assert_values (fixture, d, cases[i].kind, cases[i].values);
 
-  /* The account that starts after D has no score, and is unscored. */
+  /* The account that starts after D has no score, and lost the one it had. */
   g_assert_null (load_score (fixture, 6, d));
   g_assert_true (isnan (query_double (fixture, "SELECT health_score FROM accounts WHERE id = 6")));
 }

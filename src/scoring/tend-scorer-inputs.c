@@ -150,9 +150,9 @@ run_add_account (TendScoreRun *run,
     .old_change = column_double_or_nan (stmt, 6),
   };
 
-  /* An account that had not started on the day was no customer yet: it has no score. */
-  if (account.start_day != TEND_DAY_INVALID && account.start_day > run->day)
-    return;
+  /* An account that had not started on the day was no customer yet: it gets no score (and
+   * loses one it may have had, if its start date moved). */
+  account.started = account.start_day == TEND_DAY_INVALID || account.start_day <= run->day;
 
   g_array_append_val (accounts, account);
 }
@@ -161,7 +161,8 @@ run_add_account (TendScoreRun *run,
  * tend_score_run_load_accounts:
  *
  * Reads the accounts to score: every account that had started on the day, whatever its
- * status, so that churned accounts have scores for the backtest.
+ * status, so that churned accounts have scores for the backtest. Accounts that start
+ * later are read too, marked as not started.
  */
 gboolean
 tend_score_run_load_accounts (TendScoreRun  *run,

@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   gint64          id;
+  gboolean        started;        /* FALSE: not a customer yet on the day, so no score */
   TendDay         start_day;      /* TEND_DAY_INVALID when unknown */
   int             seats;          /* 0 when unknown */
   int             adopted;        /* -1 without an "adopted" list */

@@ -332,11 +332,12 @@ run_score_and_write (TendScoreRun  *run,
 
   for (guint i = 0; ok && i < run->n_accounts; i++)
     {
-      double score = score_account (run, plans, i, parts);
+      double score = run->accounts[i].started ? score_account (run, plans, i, parts) : NAN;
       TendHealthBand band = tend_scorecard_band_for_score (run->scorecard, score);
       const char *band_text = tend_health_band_to_string (band);
 
-      write_parts_json (parts, run->n_measures, parts_json);
+      if (!isnan (score))
+        write_parts_json (parts, run->n_measures, parts_json);
       ok = write_history (run, &writer, i, score, band_text, parts_json, error) &&
            (!update_accounts || write_account (run, &writer, i, score, band, error));
 

@@ -222,9 +222,10 @@ test_writer_bom (void)
 }
 
 /*
- * Four accounts, exported by ARR, largest first: a formula for a name, a name with a line
- * break (in yen, so ARR has no decimals), a churned "-minus corp" whose name must be
- * neutralised, and a non-ASCII name in euros with a negative ARR and custom attributes.
+ * Four accounts: a formula for a name, a name with a line break (in yen, so ARR has no
+ * decimals), a churned "-minus corp" whose name must be neutralised, and a non-ASCII name
+ * in euros with a negative ARR and custom attributes. By ARR as written, largest first,
+ * they come as yen 5000, dollars 1234.56, dollars 0, euros -12.50.
  */
 static const char accounts_sql[] =
   "INSERT INTO csms (id, name) VALUES (1, 'Ann');"
@@ -245,11 +246,13 @@ static const char expected_header[] =
   "Name,External ID (csv),External ID (stripe),Owner,Segment,Status,ARR,Currency,"
   "Health score,Health band,30-day change,Renewal date";
 
-static const char expected_rows[] =
-  "\"'=HYPERLINK(\"\"x\"\")\",42,,Ann,SMB,active,1234.56,USD,35.5,red,-3.0,2026-09-01%s\r\n"
-  "\"Line\nBreak Co\",,,,,active,5000,JPY,,,,%s\r\n"
-  "'-minus corp,,,,,churned,0.00,USD,,,,%s\r\n"
-  "Ünïcödé 株式会社,'=cmd|x,cus_1; cus_2,Ann,Enterprise,active,-12.50,EUR,80.0,green,12.5,%s\r\n";
+/* Each account's row without its end, where the attribute cells go. */
+static const char formula_row[] =
+  "\"'=HYPERLINK(\"\"x\"\")\",42,,Ann,SMB,active,1234.56,USD,35.5,red,-3.0,2026-09-01";
+static const char line_break_row[] = "\"Line\nBreak Co\",,,,,active,5000,JPY,,,,";
+static const char minus_row[] = "'-minus corp,,,,,churned,0.00,USD,,,,";
+static const char unicode_row[] =
+  "Ünïcödé 株式会社,'=cmd|x,cus_1; cus_2,Ann,Enterprise,active,-12.50,EUR,80.0,green,12.5,";
 
 static TendAccountList *
 accounts_by_arr (Fixture *fixture)
@@ -289,11 +292,14 @@ test_accounts (Fixture       *fixture,
 {
   g_autoptr(TendAccountList) list = accounts_by_arr (fixture);
   g_autofree char *csv = export_to_memory (fixture, list, TEND_ACCOUNT_EXPORT_NONE);
-  g_autofree char *expected = g_strdup_printf ("%s\r\n", expected_header);
-  g_autofree char *rows = g_strdup_printf (expected_rows, "", "", "", "");
-  g_autofree char *all = g_strconcat (expected, rows, NULL);
+  g_autofree char *expected = g_strconcat (expected_header, "\r\n",
+                                           line_break_row, "\r\n",
+                                           formula_row, "\r\n",
+                                           minus_row, "\r\n",
+                                           unicode_row, "\r\n",
+                                           NULL);
 
-  g_assert_cmpstr (csv, ==, all);
+  g_assert_cmpstr (csv, ==, expected);
 }
 
 static void
@@ -303,12 +309,14 @@ test_accounts_bom_attributes (Fixture       *fixture,
   g_autoptr(TendAccountList) list = accounts_by_arr (fixture);
   TendAccountExportFlags flags = TEND_ACCOUNT_EXPORT_BOM | TEND_ACCOUNT_EXPORT_ATTRIBUTES;
   g_autofree char *csv = export_to_memory (fixture, list, flags);
-  g_autofree char *rows = g_strdup_printf (expected_rows, ",,,,", ",,,,", ",,,,",
-                                           ",true,'-Pro,0.75,12");
-  g_autofree char *all = g_strconcat (BOM, expected_header, ",Flag,Plan,Ratio,Seats\r\n", rows,
-                                      NULL);
+  g_autofree char *expected = g_strconcat (BOM, expected_header, ",Flag,Plan,Ratio,Seats\r\n",
+                                           line_break_row, ",,,,\r\n",
+                                           formula_row, ",,,,\r\n",
+                                           minus_row, ",,,,\r\n",
+                                           unicode_row, ",true,'-Pro,0.75,12\r\n",
+                                           NULL);
 
-  g_assert_cmpstr (csv, ==, all);
+  g_assert_cmpstr (csv, ==, expected);
 }
 
 static void
@@ -324,11 +332,9 @@ test_accounts_filtered (Fixture       *fixture,
   csv = export_to_memory (fixture, list, TEND_ACCOUNT_EXPORT_NONE);
 
   expected = g_strconcat (expected_header, "\r\n",
-                          "Ünïcödé 株式会社,'=cmd|x,cus_1; cus_2,Ann,Enterprise,active,-12.50,"
-                          "EUR,80.0,green,12.5,\r\n"
-                          "\"Line\nBreak Co\",,,,,active,5000,JPY,,,,\r\n"
-                          "\"'=HYPERLINK(\"\"x\"\")\",42,,Ann,SMB,active,1234.56,USD,35.5,red,"
-                          "-3.0,2026-09-01\r\n",
+                          unicode_row, "\r\n",
+                          formula_row, "\r\n",
+                          line_break_row, "\r\n",
                           NULL);
   g_assert_cmpstr (csv, ==, expected);
 }

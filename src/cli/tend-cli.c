@@ -394,6 +394,22 @@ run_word (TendCli  *cli,
   return run_command (cli, command, argc, argv);
 }
 
+/* The commands report their outcome themselves, on stdout and in one line on stderr, so
+ * the engine's informational messages would only repeat it. They show when
+ * G_MESSAGES_DEBUG asks for them; warnings and errors always do. */
+static void
+log_handler (const char     *domain,
+             GLogLevelFlags  level,
+             const char     *message,
+             gpointer        user_data)
+{
+  if ((level & (G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO)) != 0 &&
+      g_getenv ("G_MESSAGES_DEBUG") == NULL)
+    return;
+
+  g_log_default_handler (domain, level, message, user_data);
+}
+
 /**
  * tend_cli_run:
  *
@@ -411,6 +427,7 @@ tend_cli_run (int    argc,
   int first;
 
   g_set_prgname ("tend");
+  g_log_set_default_handler (log_handler, NULL);
 
   first = parse_global_options (&cli, argc, argv, &status);
   if (first >= 0)

@@ -1,0 +1,237 @@
+#!/bin/sh
+# test-cli.sh: the headless commands of the built tend program, end to end
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Usage: test-cli.sh TEND
+# Every command runs against databases in a temporary folder, without a display; each
+# check names what it expected. $TEND_DATASETS is the folder of the shared data sets.
+
+set -eu
+
+tend=$1
+datasets=${TEND_DATASETS:?TEND_DATASETS names the folder of the data sets}
+telco="$datasets/telco_customer_churn.csv"
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/tend-cli-XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+# Headless means no display at all, and never the user's own workspace.
+unset DISPLAY WAYLAND_DISPLAY TEND_DATABASE || true
+export TEND_TODAY=2026-06-30
+export XDG_DATA_HOME="$work/xdg-data"
+
+failures=0
+checks=0
+
+fail () {
+  echo "not ok - $*"
+  failures=$((failures + 1))
+}
+
+pass () {
+  echo "ok - $*"
+}
+
+# run STATUS DESCRIPTION COMMAND...: runs tend, keeps its output in $work/out and
+# $work/err, and checks the exit status; a failure must say why in exactly one line.
+run () {
+  expected=$1
+  what=$2
+  shift 2
+  checks=$((checks + 1))
+
+  status=0
+  "$tend" "$@" >"$work/out" 2>"$work/err" || status=$?
+
+  if [ "$status" -ne "$expected" ]; then
+    fail "$what: exit status $status, expected $expected"
+    sed 's/^/#   /' "$work/err"
+    return 0
+  fi
+
+  if [ "$expected" -ne 0 ]; then
+    lines=$(wc -l <"$work/err")
+    if [ "$lines" -ne 1 ]; then
+      fail "$what: $lines lines on stderr, expected one"
+      sed 's/^/#   /' "$work/err"
+      return 0
+    fi
+  fi
+
+  pass "$what"
+}
+
+# expect_in FILE TEXT DESCRIPTION
+expect_in () {
+  checks=$((checks + 1))
+  if grep -qF -- "$2" "$1"; then
+    pass "$3"
+  else
+    fail "$3: “$2” not found"
+    sed 's/^/#   /' "$1"
+  fi
+}
+
+# json_value FILE EXPRESSION: a member of the summary JSON, e.g. accounts.total
+json_value () {
+  python3 -c '
+import json, sys
+value = json.load(open(sys.argv[1]))
+for key in sys.argv[2].split("."):
+    value = value[key]
+print(value)' "$1" "$2"
+}
+
+expect_json () {
+  checks=$((checks + 1))
+  value=$(json_value "$1" "$2" 2>/dev/null || echo "(missing)")
+  if [ "$value" = "$3" ]; then
+    pass "$4"
+  else
+    fail "$4: $2 is $value, expected $3"
+  fi
+}
+
+# csv_check FILE CODE: runs Python CODE with `rows`, the records of the CSV file
+csv_check () {
+  checks=$((checks + 1))
+  if python3 -c '
+import csv, sys
+with open(sys.argv[1], newline="", encoding="utf-8-sig") as f:
+    rows = list(csv.reader(f))
+exec(sys.argv[2])' "$1" "$2"; then
+    pass "$3"
+  else
+    fail "$3"
+  fi
+}
+
+# --- Usage -----------------------------------------------------------------------------
+
+run 0 "--version" --version
+expect_in "$work/out" "tend " "--version prints the version"
+run 0 "--help" --help
+expect_in "$work/out" "summary" "--help lists the commands"
+run 0 "export --help" export --help
+expect_in "$work/out" "--band" "export --help lists its options"
+run 2 "an unknown option" summary --no-such-option
+run 2 "export without a file" export
+run 2 "an unknown band" --database "$work/none.db" export "$work/x.csv" --band purple
+run 2 "an unknown sort key" --database "$work/none.db" export "$work/x.csv" --sort weight
+run 2 "a bad date" --database "$work/none.db" summary --as-of 30/06/2026
+run 2 "help on an unknown command" help frobnicate
+
+# --- A missing or damaged workspace ------------------------------------------------------
+
+run 1 "summary of a missing workspace" --database "$work/none.db" summary
+expect_in "$work/err" "$work/none.db" "the error names the missing workspace"
+checks=$((checks + 1))
+if [ -e "$work/none.db" ]; then fail "summary created a workspace"; else pass "summary created nothing"; fi
+
+head -c 8192 /dev/urandom >"$work/corrupt.db"
+printf 'not a database, whatever the bytes say' | dd of="$work/corrupt.db" conv=notrunc 2>/dev/null
+run 1 "summary of a corrupt database" --database "$work/corrupt.db" summary
+expect_in "$work/err" "$work/corrupt.db" "the error names the corrupt file"
+run 1 "import into a corrupt database" --database "$work/corrupt.db" import "$telco" --mapping telco
+
+# --- The sample workspace -----------------------------------------------------------------
+
+sample="$work/sample.db"
+run 0 "sample" --database "$sample" sample --accounts 60 --days 120 --seed 7
+run 1 "sample into a workspace that has accounts" --database "$sample" sample --accounts 10
+run 0 "summary of the sample" --database "$sample" summary
+expect_in "$work/out" "Accounts: 60 " "the summary counts the sample's 60 accounts"
+expect_in "$work/out" "Logo churn, last 12 months:" "the summary gives the logo churn"
+run 0 "summary --json of the sample" --database "$sample" summary --json
+cp "$work/out" "$work/sample.json"
+expect_json "$work/sample.json" accounts.total 60 "the JSON counts 60 accounts"
+expect_json "$work/sample.json" as_of 2026-06-30 "the JSON is as of the pinned today"
+
+TEND_DATABASE="$sample" run 0 "export chosen by \$TEND_DATABASE" export "$work/all.csv" --bom --sort arr --desc
+csv_check "$work/all.csv" '
+assert rows[0][0] == "Name", rows[0]
+assert len(rows) == 61, len(rows)
+arr = rows[0].index("ARR")
+values = [float(r[arr]) for r in rows[1:]]
+assert values == sorted(values, reverse=True)
+' "the export has a header and 60 accounts, by ARR descending"
+checks=$((checks + 1))
+if [ "$(head -c 3 "$work/all.csv" | od -An -tx1 | tr -d ' ')" = "efbbbf" ]; then
+  pass "--bom writes a byte order mark"
+else
+  fail "--bom writes a byte order mark"
+fi
+
+run 0 "export of the red band" --database "$sample" export "$work/red.csv" --band red
+csv_check "$work/red.csv" '
+band = rows[0].index("Health band")
+assert all(r[band] == "red" for r in rows[1:]), rows
+' "the red export holds only red accounts"
+
+run 0 "export to the standard output" --database "$sample" export - --status churned
+csv_check "$work/out" '
+status = rows[0].index("Status")
+assert all(r[status] == "churned" for r in rows[1:]), rows
+' "the piped export holds only churned accounts"
+
+run 1 "export into a missing folder" --database "$sample" export "$work/no/such/folder/x.csv"
+expect_in "$work/err" "$work/no/such/folder/x.csv" "the error names the file"
+run 1 "export for an unknown owner" --database "$sample" export "$work/o.csv" --owner "Nobody Here"
+run 0 "recompute" --database "$sample" recompute
+run 0 "scorecards" --database "$sample" scorecards
+expect_in "$work/out" "(active)" "one scorecard is active"
+run 0 "mappings" --database "$sample" mappings
+expect_in "$work/out" "telco" "the telco mapping is listed"
+
+# --- The Telco data set --------------------------------------------------------------------
+
+db="$work/telco.db"
+run 1 "import of a missing file" --database "$db" import "$work/missing.csv" --mapping telco
+expect_in "$work/err" "$work/missing.csv" "the error names the missing file"
+run 2 "import without a file" --database "$db" import
+run 1 "import with an unknown mapping" --database "$db" import "$telco" --mapping no-such-mapping
+
+run 0 "import of the Telco data set" --database "$db" import "$telco" --mapping telco
+run 0 "summary --json after the import" --database "$db" summary --json
+cp "$work/out" "$work/telco.json"
+expect_json "$work/telco.json" accounts.total 7043 "the workspace holds 7043 accounts"
+expect_json "$work/telco.json" accounts.churned 1869 "1869 of them churned"
+run 0 "summary after the import" --database "$db" summary
+expect_in "$work/out" "Accounts: 7043 " "the summary shows 7043 accounts"
+expect_in "$work/out" "1869 churned" "the summary shows the churned accounts"
+run 0 "scorecards after the import" --database "$db" scorecards
+expect_in "$work/out" "Telco (active)" "the telco mapping scored with the Telco scorecard"
+run 0 "backtest" --database "$db" backtest
+expect_in "$work/out" "AUC" "the backtest reports the AUC"
+
+run 0 "import of the same file again" --database "$db" import "$telco" --mapping telco
+run 0 "summary --json after the second import" --database "$db" summary --json
+expect_json "$work/out" accounts.total 7043 "a second import updates and never duplicates"
+
+# A new customer, a row with a column too few, a charge that is no amount, and a quote that
+# never closes: refused whole by default, the good row alone with --skip-bad-rows.
+header=$(head -n 1 "$telco" | tr -d '\r')
+good=$(sed -n 2p "$telco" | tr -d '\r' | sed 's/^[^,]*,/ZZZZ-TEND1,/')
+short=$(sed -n 3p "$telco" | tr -d '\r' | sed 's/^[^,]*,/ZZZZ-TEND2,/; s/,[^,]*$//')
+badcharge=$(sed -n 4p "$telco" | tr -d '\r' | sed 's/^[^,]*,/ZZZZ-TEND3,/; s/,[0-9.]*,\([0-9. ]*\),\(Yes\|No\)$/,lots,\1,\2/')
+skippable="$work/skippable.csv"
+printf '%s\r\n%s\r\n%s\r\n%s\r\n' "$header" "$good" "$short" "$badcharge" >"$skippable"
+bad="$work/bad.csv"
+cp "$skippable" "$bad"
+printf 'ZZZZ-TEND4,"Female,0,Yes\r\n' >>"$bad"
+
+run 1 "import of a malformed CSV" --database "$db" import "$bad" --mapping telco
+expect_in "$work/err" "$bad" "the error names the malformed file"
+run 1 "import of bad rows without --skip-bad-rows" --database "$db" import "$skippable" --mapping telco
+expect_in "$work/err" "Line 3" "the error gives the line of the first bad row"
+run 0 "summary --json after the refused imports" --database "$db" summary --json
+expect_json "$work/out" accounts.total 7043 "a refused import changed nothing"
+run 0 "import with --skip-bad-rows" --database "$db" import "$skippable" --mapping telco --skip-bad-rows
+run 0 "summary --json after skipping bad rows" --database "$db" summary --json
+expect_json "$work/out" accounts.total 7044 "the good row was imported and the bad ones skipped"
+
+# --- Done -------------------------------------------------------------------------------------
+
+echo "# $checks checks, $failures failed"
+[ "$failures" -eq 0 ]

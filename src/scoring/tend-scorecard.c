@@ -58,6 +58,8 @@ static const struct
   { TEND_SCORECARD_TELCO, "/io/github/tendcs/Tend/scoring/telco.json" },
 };
 
+/* The names are keys the workspace stores, so they stay in English whatever the language;
+ * the labels of their measures do follow the user's language (see tend_measure_to_json). */
 static const char * const builtin_names[] = { TEND_SCORECARD_DEFAULT, TEND_SCORECARD_TELCO, NULL };
 
 static void

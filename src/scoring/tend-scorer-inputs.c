@@ -589,6 +589,9 @@ load_days_since_csm_touch (TendScoreRun  *run,
   return TRUE;
 }
 
+/* Milestones are counted whenever they were created: the table keeps no history of a
+ * plan, so a backfilled day before a milestone was added already sees it (overdue if its
+ * due date had passed). */
 static gboolean
 load_overdue_milestones (TendScoreRun  *run,
                          double        *values,

@@ -291,8 +291,10 @@ test_empty_file (void)
   g_assert_cmpstr (error->message, ==, "empty.csv is empty: there is not even a header line.");
 }
 
-/* 顧客ID,会社名,担当者,メモ / C001,株式会社テスト,山田太郎,"①～ｶﾅ" in CP932, as Japanese
- * Excel saves it: the NEC circled digit, the wave dash and half-width katakana are the
+/* 顧客ID,会社名,担当者,メモ
+ * C001,株式会社テスト,山田太郎,"①～ｶﾅ"
+ * in CP932, as Japanese Excel saves it:
+ * the NEC circled digit, the wave dash and half-width katakana are the
  * characters that plain Shift_JIS lacks or maps differently. */
 static const char cp932_input[] =
   "\x8c\xda\x8b\x71\x49\x44,\x89\xef\x8e\xd0\x96\xbc,\x92\x53\x93\x96\x8e\xd2,\x83\x81\x83\x82\r\n"

@@ -249,7 +249,8 @@ test_values_term (void)
     { "two years", 24, "year" }, { "Annual", 12, "year" }, { "Quarterly", 3, "quarter" },
     { "24 months", 24, "year" }, { "6 months", 6, "quarter" }, { "1 year contract", 12, "year" },
     { "3 years", 36, "year" }, { "2年", 24, "year" }, { "年間", 12, "year" },
-    { "１２ヶ月", 12, "year" }, { "月次", 1, "month" }, { "weekly", 0, NULL }, { "", 0, NULL },
+    { "１２ヶ月", 12, "year" }, { "月次", 1, "month" }, { "weekly", 0, NULL },
+    { "", 0, NULL },
     { "forever", 0, NULL }, { "0 years", 0, NULL },
   };
 
@@ -477,8 +478,8 @@ test_mapping_check (void)
   tend_import_mapping_set_column (mapping, "Company", TEND_IMPORT_FIELD_NAME, FALSE);
   g_assert_false (tend_import_mapping_check (mapping, header, &error));
   g_assert_cmpstr (error->message, ==,
-                   "Both “Name” and “Company” are mapped to Name; a field can come from one "
-                   "column only.");
+                   "Both “Name” and “Company” are mapped to Name; a field can come from "
+                   "one column only.");
   g_clear_error (&error);
 
   tend_import_mapping_set_column (mapping, "Company", TEND_IMPORT_FIELD_ATTRIBUTE, FALSE);
@@ -586,7 +587,8 @@ test_mapping_guess (void)
     "Annual Revenue", "Notes", "Customer ID", NULL
   };
   static const char * const japanese[] = {
-    "顧客ID", "会社名", "担当者", "月額", "契約更新日", "ステータス", "備考", NULL
+    "顧客ID", "会社名", "担当者", "月額", "契約更新日", "ステータス", "備考",
+    NULL
   };
   static const char * const unknown[] = { "foo", "bar", NULL };
   g_autoptr(TendImportMapping) a = tend_import_mapping_guess ("a", english);
@@ -612,13 +614,15 @@ test_mapping_guess (void)
   g_assert_cmpint (tend_import_mapping_get_field (a, "Notes"), ==, TEND_IMPORT_FIELD_NONE);
   g_assert_true (tend_import_mapping_check (a, english, &error));
 
-  g_assert_cmpint (tend_import_mapping_get_field (b, "顧客ID"), ==, TEND_IMPORT_FIELD_EXTERNAL_ID);
+  g_assert_cmpint (tend_import_mapping_get_field (b, "顧客ID"), ==,
+                   TEND_IMPORT_FIELD_EXTERNAL_ID);
   g_assert_cmpint (tend_import_mapping_get_field (b, "会社名"), ==, TEND_IMPORT_FIELD_NAME);
   g_assert_cmpint (tend_import_mapping_get_field (b, "担当者"), ==, TEND_IMPORT_FIELD_OWNER);
   g_assert_cmpint (tend_import_mapping_get_field (b, "月額"), ==, TEND_IMPORT_FIELD_MRR);
   g_assert_cmpint (tend_import_mapping_get_field (b, "契約更新日"), ==,
                    TEND_IMPORT_FIELD_RENEWAL_DATE);
-  g_assert_cmpint (tend_import_mapping_get_field (b, "ステータス"), ==, TEND_IMPORT_FIELD_STATUS);
+  g_assert_cmpint (tend_import_mapping_get_field (b, "ステータス"), ==,
+                   TEND_IMPORT_FIELD_STATUS);
   g_assert_cmpint (tend_import_mapping_get_field (b, "備考"), ==, TEND_IMPORT_FIELD_NONE);
   g_assert_cmpstr (tend_import_mapping_get_name (b), ==, "b");
 
@@ -651,13 +655,16 @@ static const ExpectedProblem bad_file_problems[] = {
   { 4, "id", "The external ID is empty; every row needs one." },
   { 5, "start", "“2024-13-45” is not a date; write it as 2024-03-31 or 03/31/2024." },
   { 5, "churned", "“maybe” is not yes or no." },
-  { 6, "id", "The external ID “B-1” is also on line 2; an account can be in the file only once." },
+  { 6, "id",
+    "The external ID “B-1” is also on line 2; an account can be in the file only once." },
   { 7, NULL, "The row has 3 columns; the header has 9." },
   { 8, "domain", "“not a domain” is not a web domain such as example.com." },
-  { 8, "status", "“retired” is not a status Tend knows; use active, churned, trial or paused." },
+  { 8, "status",
+    "“retired” is not a status Tend knows; use active, churned, trial or paused." },
   { 8, "seats", "“five” is not a whole number of seats." },
   { 8, "contract",
-    "“Forever” is not a contract term Tend knows, such as Month-to-month, One year or Two year." },
+    "“Forever” is not a contract term Tend knows, such as Month-to-month, One year or "
+    "Two year." },
   { 11, "mrr", "The amount “-5” is negative." },
 };
 
@@ -698,7 +705,8 @@ assert_problems (GPtrArray             *problems,
 }
 
 static const ExpectedProblem bad_file_header_problem[] = {
-  { 1, "region", "The mapping reads this column, but the file has none; the field is left as it was." },
+  { 1, "region",
+    "The mapping reads this column, but the file has none; the field is left as it was." },
 };
 
 static void
@@ -764,7 +772,8 @@ test_validate_preview (void)
 
   problem = tend_import_problem_to_string (g_ptr_array_index (
     tend_import_preview_get_problems (preview), 1));
-  g_assert_cmpstr (problem, ==, "Line 3, column “mrr”: “abc” is not an amount of money in USD.");
+  g_assert_cmpstr (problem, ==,
+                   "Line 3, column “mrr”: “abc” is not an amount of money in USD.");
 }
 
 static void
@@ -887,7 +896,8 @@ test_upsert (Fixture       *fixture,
     g_autofree char *a2 = ACCOUNT ("a.start_date || '|' || a.renewal_date || '|' || a.arr_minor "
                                    "|| '|' || a.attributes", "A-002");
     g_autofree char *a3 = ACCOUNT ("a.status || '|' || a.churn_date || '|' || "
-                                   "coalesce(a.renewal_date, 'none') || '|' || a.arr_minor", "A-003");
+                                   "coalesce(a.renewal_date, 'none') || '|' || a.arr_minor",
+                                   "A-003");
 
     assert_query_text (fixture->store, a2,
                        "2024-03-10|2024-07-10|1800000|{\"Notes\":\"\",\"NPS\":7,\"Zip\":\"\"}");
@@ -926,7 +936,8 @@ test_upsert (Fixture       *fixture,
                                    "a.renewal_date || '|' || a.attributes", "A-001");
     g_autofree char *a2 = ACCOUNT ("a.status || '|' || a.churn_date || '|' || "
                                    "coalesce(a.renewal_date, 'none') || '|' || a.arr_minor || "
-                                   "'|' || (SELECT name FROM csms WHERE id = a.owner_id)", "A-002");
+                                   "'|' || (SELECT name FROM csms WHERE id = a.owner_id)",
+                                   "A-002");
     g_autofree char *a3 = ACCOUNT ("a.status || '|' || a.churn_date", "A-003");
 
     assert_query_text (fixture->store, a1,
@@ -1128,7 +1139,8 @@ test_telco (Fixture       *fixture,
   assert_query_text (fixture->store,
                      "SELECT a.start_date || ' ' || a.renewal_date || ' ' || sub.amount_minor || "
                      "' ' || sub.billing_interval || ' ' || json_array_length(a.attributes, "
-                     "'$.adopted') FROM accounts a JOIN subscriptions sub ON sub.account_id = a.id "
+                     "'$.adopted') FROM accounts a JOIN subscriptions sub "
+                     "ON sub.account_id = a.id "
                      "WHERE sub.external_id = '5575-GNVDE'",
                      "2021-08-30 2024-08-30 68340 year 4");
 
@@ -1153,7 +1165,8 @@ test_telco (Fixture       *fixture,
 
 /* Encodings and unreadable rows */
 
-/* 顧客ID,会社名,担当者,月額,ステータス and two rows, written as Japanese Excel saves them. */
+/* 顧客ID,会社名,担当者,月額,ステータス and two rows, written as Japanese Excel
+ * saves them. */
 static const char cp932_csv[] =
   "\x8c\xda\x8b\x71\x49\x44\x2c\x89\xef\x8e\xd0\x96\xbc\x2c\x92\x53\x93\x96\x8e\xd2\x2c\x8c\x8e"
   "\x8a\x7a\x2c\x83\x58\x83\x65\x81\x5b\x83\x5e\x83\x58\r\n"

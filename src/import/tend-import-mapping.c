@@ -782,8 +782,8 @@ tend_import_mapping_check (TendImportMapping  *self,
   if (header != NULL && !header_has_column (header, id_column))
     {
       g_set_error (error, TEND_IMPORT_ERROR, TEND_IMPORT_ERROR_MISSING_COLUMN,
-                   _("The file has no column “%s”, which the mapping “%s” reads the external "
-                     "ID from."),
+                   _("The file has no column “%s”, which the mapping “%s” reads the "
+                     "external ID from."),
                    id_column, self->name);
       return FALSE;
     }
@@ -890,7 +890,8 @@ mapping_read_column (TendImportMapping  *self,
   if (column == NULL || field_id == NULL)
     {
       g_set_error (error, TEND_IMPORT_ERROR, TEND_IMPORT_ERROR_INVALID_MAPPING,
-                   _("Entry %u of the mapping’s columns needs a “column” and a “field”."),
+                   _("Entry %u of the mapping’s columns needs a “column” and a "
+                     "“field”."),
                    index + 1);
       return FALSE;
     }
@@ -898,8 +899,8 @@ mapping_read_column (TendImportMapping  *self,
   if (!tend_import_field_from_id (field_id, &field))
     {
       g_set_error (error, TEND_IMPORT_ERROR, TEND_IMPORT_ERROR_INVALID_MAPPING,
-                   _("The column “%s” is mapped to “%s”, which is not an account field Tend "
-                     "knows."),
+                   _("The column “%s” is mapped to “%s”, which is not an account field "
+                     "Tend knows."),
                    column, field_id);
       return FALSE;
     }
@@ -1315,18 +1316,23 @@ static const struct
 } synonyms[] = {
   { TEND_IMPORT_FIELD_EXTERNAL_ID,
     "id|customerid|accountid|externalid|clientid|customerno|customernumber|accountnumber|"
-    "accountno|companyid|顧客id|顧客番号|顧客コード|取引先id|取引先コード|アカウントid|会社id|"
-    "企業id|企業コード" },
+    "accountno|companyid|"
+    "顧客id|顧客番号|顧客コード|取引先id|取引先コード|"
+    "アカウントid|会社id|企業id|企業コード" },
   { TEND_IMPORT_FIELD_NAME,
     "name|accountname|customername|company|companyname|organization|organisation|client|"
-    "clientname|customer|account|会社名|顧客名|企業名|取引先名|アカウント名|社名|名称" },
-  { TEND_IMPORT_FIELD_DOMAIN, "domain|website|url|web|companydomain|ドメイン|ウェブサイト" },
+    "clientname|customer|account|"
+    "会社名|顧客名|企業名|取引先名|アカウント名|社名|名称" },
+  { TEND_IMPORT_FIELD_DOMAIN,
+    "domain|website|url|web|companydomain|ドメイン|ウェブサイト" },
   { TEND_IMPORT_FIELD_OWNER,
     "owner|csm|accountowner|customersuccessmanager|accountmanager|csmname|csmemail|"
     "owneremail|担当者|担当|担当csm|担当者名|オーナー" },
-  { TEND_IMPORT_FIELD_SEGMENT, "segment|tier|customersegment|セグメント|区分|顧客区分" },
+  { TEND_IMPORT_FIELD_SEGMENT,
+    "segment|tier|customersegment|セグメント|区分|顧客区分" },
   { TEND_IMPORT_FIELD_LIFECYCLE_STAGE,
-    "lifecyclestage|lifecycle|stage|customerstage|ライフサイクル|ステージ|フェーズ" },
+    "lifecyclestage|lifecycle|stage|customerstage|"
+    "ライフサイクル|ステージ|フェーズ" },
   { TEND_IMPORT_FIELD_START_DATE,
     "startdate|customersince|signupdate|contractstart|contractstartdate|since|開始日|"
     "契約開始日|利用開始日" },

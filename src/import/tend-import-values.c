@@ -218,7 +218,8 @@ unit_months (const char *unit)
     int         months;
   } units[] = {
     { "year", 12 }, { "yr", 12 }, { "年", 12 }, { "quarter", 3 }, { "month", 1 },
-    { "mo", 1 }, { "ヶ月", 1 }, { "ケ月", 1 }, { "か月", 1 }, { "カ月", 1 }, { "ヵ月", 1 },
+    { "mo", 1 }, { "ヶ月", 1 }, { "ケ月", 1 }, { "か月", 1 }, { "カ月", 1 },
+    { "ヵ月", 1 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (units); i++)

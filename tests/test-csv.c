@@ -37,7 +37,8 @@ test_trickle_stream_read (GInputStream  *stream,
   const guint8 *data = g_bytes_get_data (self->bytes, &size);
   gsize n = MIN (MIN (count, self->step), size - self->position);
 
-  memcpy (buffer, data + self->position, n);
+  if (n > 0)
+    memcpy (buffer, data + self->position, n);
   self->position += n;
 
   return (gssize)n;

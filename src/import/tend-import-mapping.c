@@ -542,14 +542,18 @@ static gboolean
 header_name_matches (const char *mapped,
                      const char *header)
 {
+  g_autofree char *trimmed_a = NULL;
+  g_autofree char *trimmed_b = NULL;
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
 
   if (strcmp (mapped, header) == 0)
     return TRUE;
 
-  a = g_utf8_casefold (g_strstrip (g_strdup (mapped)), -1);
-  b = g_utf8_casefold (g_strstrip (g_strdup (header)), -1);
+  trimmed_a = g_strstrip (g_strdup (mapped));
+  trimmed_b = g_strstrip (g_strdup (header));
+  a = g_utf8_casefold (trimmed_a, -1);
+  b = g_utf8_casefold (trimmed_b, -1);
 
   return strcmp (a, b) == 0;
 }

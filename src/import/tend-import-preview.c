@@ -106,6 +106,7 @@ tend_import_preview_add_row (TendImportPreview  *self,
   row->valid = valid;
   for (guint i = 0; i < TEND_IMPORT_N_FIELDS; i++)
     row->values[i] = values[i];
+  g_free (values);
 
   g_ptr_array_add (self->rows, row);
 }

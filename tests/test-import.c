@@ -1230,6 +1230,35 @@ test_truncated_row (Fixture       *fixture,
 }
 
 static void
+test_header_only (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *header_only = write_temp_file (fixture, "header.csv", "id,name\r\n", -1);
+  g_autofree char *empty = write_temp_file (fixture, "empty.csv", "", 0);
+  g_autoptr(TendImportMapping) mapping = tend_import_mapping_new ("empty");
+  g_autoptr(TendImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+
+  tend_import_mapping_set_column (mapping, "id", TEND_IMPORT_FIELD_EXTERNAL_ID, FALSE);
+  report = import_file (fixture->store, header_only, mapping, "2024-06-30",
+                        TEND_IMPORT_POLICY_ALL_OR_NOTHING, &error);
+  g_assert_no_error (error);
+  g_assert_true (tend_import_report_get_committed (report));
+  g_assert_cmpuint (tend_import_report_get_n_read (report), ==, 0);
+  g_assert_cmpuint (tend_import_report_get_n_inserted (report), ==, 0);
+  g_clear_object (&report);
+
+  report = import_file (fixture->store, empty, mapping, "2024-06-30",
+                        TEND_IMPORT_POLICY_ALL_OR_NOTHING, &error);
+  expected = g_strdup_printf ("%s is empty: there is not even a header line.", empty);
+  g_assert_null (report);
+  g_assert_error (error, TEND_CSV_ERROR, TEND_CSV_ERROR_READ);
+  g_assert_cmpstr (error->message, ==, expected);
+  assert_query_int (fixture->store, "SELECT count(*) FROM accounts", 0);
+}
+
+static void
 test_unreadable_file (Fixture       *fixture,
                       gconstpointer  data)
 {
@@ -1624,6 +1653,8 @@ main (int   argc,
   g_test_add ("/import/encoding/cp932", Fixture, NULL, fixture_set_up, test_cp932,
               fixture_tear_down);
   g_test_add ("/import/errors/truncated-row", Fixture, NULL, fixture_set_up, test_truncated_row,
+              fixture_tear_down);
+  g_test_add ("/import/errors/header-only", Fixture, NULL, fixture_set_up, test_header_only,
               fixture_tear_down);
   g_test_add ("/import/errors/unreadable-file", Fixture, NULL, fixture_set_up,
               test_unreadable_file, fixture_tear_down);

@@ -19,6 +19,7 @@ typedef enum
   TEND_IMPORT_ERROR_MAPPING_NOT_FOUND,
   TEND_IMPORT_ERROR_BUILTIN,
   TEND_IMPORT_ERROR_MISSING_COLUMN,
+  /* Not set by the importer, which reports bad rows; for callers that fail on them. */
   TEND_IMPORT_ERROR_BAD_ROWS,
   TEND_IMPORT_ERROR_FAILED,
 } TendImportError;

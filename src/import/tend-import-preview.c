@@ -239,10 +239,12 @@ tend_import_preview_get_row_valid (TendImportPreview *self,
 /**
  * tend_import_preview_get_value:
  *
- * The value the import would store for @field: dates as ISO text, money as minor units
- * with the currency ("5695 USD" for MRR and ARR), the status, the term in months for the
- * contract, the JSON array of adopted names for products and features, and the JSON
- * object of custom attributes for %TEND_IMPORT_FIELD_ATTRIBUTE (and _NONE).
+ * The value the import would store for @field, as text: dates as ISO 8601 ("2024-07-30",
+ * with the churn date the import's day when the file gives none), MRR and ARR formatted
+ * with their currency ("$56.95"), the status ("churned"), "yes" or "no" for churned, the
+ * contract's term ("12 months"), the JSON array of adopted names for products and
+ * features, and the JSON object of custom attributes for %TEND_IMPORT_FIELD_ATTRIBUTE
+ * (and _NONE).
  *
  * Returns: (nullable): the value, or %NULL when the row leaves the field unset
  */

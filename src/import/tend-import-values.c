@@ -455,6 +455,10 @@ japanese_date_to_slashes (const char *text)
  * @text: a date in a common form: 2024-03-01, 2024/3/1, 03/01/2024 (as @order says),
  *   1.3.2024, 1-Mar-24, March 1, 2024, 2024年3月1日; a time after it is ignored
  *
+ * A two-digit year in an all-number date (3/1/24) is refused rather than guessed, since
+ * which part is the year is then a guess too; Excel's 1-Mar-24 reads as 2024 (and as
+ * 19xx from 70 up).
+ *
  * Returns: the day, or %TEND_DAY_INVALID
  */
 TendDay

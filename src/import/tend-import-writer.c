@@ -221,7 +221,9 @@ upsert_subscriptions_sql (TendImportWriter *w,
 /* ARR counts the subscriptions that bill; a churned account keeps the ARR it had when it
  * churned (its canceled subscriptions), so that lost ARR can be told and measures on ARR
  * do not give away which accounts churned. Accounts that existed may have other
- * subscriptions too, so their figures are summed again. */
+ * subscriptions too, so their figures are summed again. Only subscriptions in the
+ * account's currency count: Tend has no exchange rates yet, so an account billed in two
+ * currencies shows the ARR of its own currency only. */
 static char *
 recompute_accounts_sql (TendImportWriter *w,
                         guint             n_rows)

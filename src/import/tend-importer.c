@@ -578,19 +578,32 @@ tend_importer_preview (TendImporter  *self,
   return import_preview (job, max_rows, cancellable, error);
 }
 
+typedef struct
+{
+  TendImportJob *job;
+  guint          max_rows;
+} PreviewData;
+
+static void
+preview_data_free (gpointer data)
+{
+  PreviewData *preview = data;
+
+  import_job_free (preview->job);
+  g_free (preview);
+}
+
 static void
 preview_thread (GTask        *task,
                 gpointer      source_object,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
-  const TendImportJob *job = task_data;
+  PreviewData *data = task_data;
   GError *error = NULL;
   TendImportPreview *preview;
 
-  preview = import_preview (job, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task),
-                                                                        "max-rows")),
-                            cancellable, &error);
+  preview = import_preview (data->job, data->max_rows, cancellable, &error);
   if (preview == NULL)
     g_task_return_error (task, error);
   else
@@ -611,7 +624,7 @@ tend_importer_preview_async (TendImporter        *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
-  TendImportJob *job;
+  PreviewData *data;
 
   g_return_if_fail (TEND_IS_IMPORTER (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
@@ -619,15 +632,16 @@ tend_importer_preview_async (TendImporter        *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, tend_importer_preview_async);
 
-  job = import_job_new (self);
-  g_task_set_task_data (task, job, (GDestroyNotify)import_job_free);
-  if (!import_job_check (job, &error))
+  data = g_new0 (PreviewData, 1);
+  data->job = import_job_new (self);
+  data->max_rows = max_rows;
+  g_task_set_task_data (task, data, preview_data_free);
+  if (!import_job_check (data->job, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  g_object_set_data (G_OBJECT (task), "max-rows", GUINT_TO_POINTER (max_rows));
   g_task_run_in_thread (task, preview_thread);
 }
 

@@ -5,6 +5,7 @@
 
 #define G_LOG_DOMAIN "TendDate"
 
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -256,6 +257,15 @@ tend_day_parse (const char *text,
   return tend_day_from_ymd (parts[2], parts[0], parts[1]);
 }
 
+static gboolean
+time_locale_is_c (void)
+{
+  const char *name = setlocale (LC_TIME, NULL);
+
+  return name == NULL || g_str_equal (name, "C") || g_str_equal (name, "POSIX") ||
+         g_str_has_prefix (name, "C.");
+}
+
 /**
  * tend_day_format:
  *
@@ -270,6 +280,11 @@ tend_day_format (TendDay day)
     return g_strdup ("");
 
   when = g_date_time_new_from_unix_utc (tend_day_to_unix (day));
+
+  /* The C locale's own date (12/04/26) hides the century and the order of day and
+   * month; scripts and logs that run in it read ISO dates better. */
+  if (time_locale_is_c ())
+    return g_date_time_format (when, "%Y-%m-%d");
 
   return g_date_time_format (when, "%x");
 }

@@ -24,6 +24,7 @@
 #include "scoring/tend-scorecard.h"
 #include "scoring/tend-scorer.h"
 #include "util/tend-date.h"
+#include "resources/tend-resources.h"
 
 #include "tend-import-dialog.h"
 #include "tend-settings.h"
@@ -396,9 +397,13 @@ preview_cell_new (const char *text,
 {
   GtkWidget *label = gtk_label_new (text);
 
+  /* Each column is as wide as its text up to a limit, and the table scrolls sideways,
+   * rather than every cell being squeezed into the width of the page. */
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+  gtk_label_set_width_chars (GTK_LABEL (label),
+                             text != NULL ? MIN ((int)g_utf8_strlen (text, -1), 24) : 0);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   if (heading)
     gtk_widget_add_css_class (label, "heading");
@@ -821,6 +826,7 @@ column_row_new (TendImportDialog *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
   gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (dropdown, "flat");
   g_object_set_data (G_OBJECT (dropdown), "tend-column", GUINT_TO_POINTER (column));
   g_signal_connect (dropdown, "notify::selected", G_CALLBACK (column_field_selected_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
@@ -1840,6 +1846,11 @@ tend_import_dialog_class_init (TendImportDialogClass *klass)
   object_class->dispose = tend_import_dialog_dispose;
   object_class->finalize = tend_import_dialog_finalize;
   window_class->close_request = tend_import_dialog_close_request;
+
+  /* The resources are in a static library: naming them links them in, and their
+   * constructor registers them before the template is looked up. */
+  if (tend_get_resource () == NULL)
+    g_critical ("The user interface resources are missing from this build");
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tendcs/Tend/ui/tend-import-dialog.ui");

@@ -33,7 +33,9 @@ c_files_with_strings () {
   find src -type f \( -name '*.c' -o -name '*.h' \) -print0 \
     | xargs -0 -r perl -0777 -ne '
         print "$ARGV\n"
-          if /(?<![A-Za-z0-9_])(?:_|N_|C_|NC_|ngettext|g_dngettext|g_dpgettext2)\s*\(\s*(?:NULL\s*,\s*)?"/'
+          if /(?<![A-Za-z0-9_])
+              (?:_|N_|C_|NC_|ngettext|g_dngettext|g_dpgettext2) \s* \( \s* (?:NULL \s* , \s*)? "
+             /x'
 }
 
 # GtkBuilder templates with a translatable property, attribute or item.

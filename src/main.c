@@ -13,6 +13,16 @@
 #include "cli/tend-cli.h"
 #include "ui/tend-application.h"
 
+/* $TEND_LOCALEDIR lets Tend speak its translations when it runs from the build tree
+ * (build-aux/run-sample points it at the build's po folder) before it is installed. */
+static const char *
+translations_folder (void)
+{
+  const char *folder = g_getenv ("TEND_LOCALEDIR");
+
+  return folder != NULL && *folder != '\0' ? folder : LOCALEDIR;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -23,7 +33,7 @@ main (int   argc,
   tend_application_mark_process_start ();
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, translations_folder ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -15,6 +15,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -38,6 +39,9 @@
 /* Changes to the mapping come in bursts (a dropdown scrolled through); the preview, which
  * reads the whole file, waits for them to settle. */
 #define PREVIEW_DELAY_MS 200
+
+/* A longer value in the preview is cut short; its tooltip has it whole. */
+#define PREVIEW_CELL_CHARS 28
 
 /* More problems than this are counted but not listed; copying gives all that were kept. */
 #define MAX_LISTED_PROBLEMS 100
@@ -114,6 +118,8 @@ struct _TendImportDialog
   GtkButton          *back_button;
   GtkButton          *import_button;
   GtkButton          *done_button;
+  GtkButton          *choose_button;
+  GtkButton          *cancel_button;
   GtkStack           *stack;
   GtkSpinner         *reading_spinner;
   AdwStatusPage      *error_page;
@@ -123,6 +129,7 @@ struct _TendImportDialog
   AdwComboRow        *date_order_row;
   AdwPreferencesGroup *columns_group;
   AdwPreferencesGroup *preview_group;
+  GtkWidget          *preview_scroller;
   GtkGrid            *preview_grid;
   AdwPreferencesGroup *problems_group;
   GtkWidget          *problems_copy_button;
@@ -291,6 +298,16 @@ step_changed_cb (TendImportDialog *self)
 
   gtk_spinner_set_spinning (self->reading_spinner, import_dialog_step_is (self, "reading"));
   import_dialog_update_controls (self);
+
+  /* Each step starts on the button that goes on, so that Enter does. */
+  if (import_dialog_step_is (self, "file"))
+    gtk_widget_grab_focus (GTK_WIDGET (self->choose_button));
+  else if (import_dialog_step_is (self, "mapping"))
+    gtk_widget_grab_focus (GTK_WIDGET (self->import_button));
+  else if (import_dialog_step_is (self, "importing"))
+    gtk_widget_grab_focus (GTK_WIDGET (self->cancel_button));
+  else if (import_dialog_step_is (self, "result"))
+    gtk_widget_grab_focus (GTK_WIDGET (self->done_button));
 }
 
 /* Formatting what the preview shows. */
@@ -400,11 +417,14 @@ preview_cell_new (const char *text,
   /* Each column is as wide as its text up to a limit, and the table scrolls sideways,
    * rather than every cell being squeezed into the width of the page. */
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label),
-                             text != NULL ? MIN ((int)g_utf8_strlen (text, -1), 24) : 0);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  if (text != NULL && g_utf8_strlen (text, -1) > PREVIEW_CELL_CHARS)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), PREVIEW_CELL_CHARS);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), PREVIEW_CELL_CHARS);
+    }
+
   if (heading)
     gtk_widget_add_css_class (label, "heading");
   else if (text != NULL && *text != '\0')
@@ -505,6 +525,37 @@ import_dialog_fill_preview (TendImportDialog *self)
                                               n_rows),
                                  n_rows, tend_import_preview_get_encoding (preview));
   adw_preferences_group_set_description (self->preview_group, description);
+}
+
+/* The preview scrolls sideways inside the page, which scrolls up and down: the wheel
+ * scrolls the page even with the pointer over the preview, and sideways (or with Shift)
+ * the preview. */
+static gboolean
+preview_scroll_cb (GtkEventControllerScroll *controller,
+                   double                    dx,
+                   double                    dy,
+                   gpointer                  user_data)
+{
+  GtkEventController *event_controller = GTK_EVENT_CONTROLLER (controller);
+  GtkWidget *preview = gtk_event_controller_get_widget (event_controller);
+  GtkWidget *page = gtk_widget_get_ancestor (gtk_widget_get_parent (preview),
+                                             GTK_TYPE_SCROLLED_WINDOW);
+  GdkModifierType state = gtk_event_controller_get_current_event_state (event_controller);
+  GtkAdjustment *adjustment;
+  double step = 1;
+
+  if (page == NULL || fabs (dy) <= fabs (dx) || (state & GDK_SHIFT_MASK) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page));
+
+  /* A wheel click moves as far as GTK moves a scrolled window for one. */
+  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
+    step = pow (gtk_adjustment_get_page_size (adjustment), 2.0 / 3.0);
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + dy * step);
+
+  return GDK_EVENT_STOP;
 }
 
 /* A problem as a row: the reason, which can be selected, and where it is. */
@@ -1049,8 +1100,8 @@ import_dialog_show_mapping (TendImportDialog *self)
     }
 
   import_dialog_select_mapping_row (self, initial);
-  import_dialog_set_step (self, "mapping");
   import_dialog_use_mapping (self, mapping);
+  import_dialog_set_step (self, "mapping");
 }
 
 /* Reading the start of the file, in a worker thread. */
@@ -1299,11 +1350,16 @@ import_dialog_show_result (TendImportDialog *self)
   guint n_saved = tend_import_report_get_n_inserted (report) +
                   tend_import_report_get_n_updated (report);
   guint n_problems = tend_import_report_get_n_problems (report);
-  g_autofree char *summary = tend_import_report_to_string (report);
+  g_autofree char *name = g_path_get_basename (self->path);
+  g_autofree char *description = NULL;
 
+  /* Translators: "From accounts.csv, read as UTF-8." */
+  description = committed ? g_strdup_printf (_("From %s, read as %s."), name,
+                                             tend_import_report_get_encoding (report))
+                          : tend_import_report_to_string (report);
   adw_preferences_group_set_title (self->result_group, committed ? _("Import Finished")
                                                                  : _("Nothing Was Imported"));
-  adw_preferences_group_set_description (self->result_group, summary);
+  adw_preferences_group_set_description (self->result_group, description);
 
   set_count_label (self->read_label, tend_import_report_get_n_read (report));
   set_count_label (self->added_label, tend_import_report_get_n_inserted (report));
@@ -1859,6 +1915,8 @@ tend_import_dialog_class_init (TendImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TendImportDialog, back_button);
   gtk_widget_class_bind_template_child (widget_class, TendImportDialog, import_button);
   gtk_widget_class_bind_template_child (widget_class, TendImportDialog, done_button);
+  gtk_widget_class_bind_template_child (widget_class, TendImportDialog, choose_button);
+  gtk_widget_class_bind_template_child (widget_class, TendImportDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, TendImportDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, TendImportDialog, reading_spinner);
   gtk_widget_class_bind_template_child (widget_class, TendImportDialog, error_page);
@@ -1868,6 +1926,7 @@ tend_import_dialog_class_init (TendImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TendImportDialog, date_order_row);
   gtk_widget_class_bind_template_child (widget_class, TendImportDialog, columns_group);
   gtk_widget_class_bind_template_child (widget_class, TendImportDialog, preview_group);
+  gtk_widget_class_bind_template_child (widget_class, TendImportDialog, preview_scroller);
   gtk_widget_class_bind_template_child (widget_class, TendImportDialog, preview_grid);
   gtk_widget_class_bind_template_child (widget_class, TendImportDialog, problems_group);
   gtk_widget_class_bind_template_child (widget_class, TendImportDialog, problems_copy_button);
@@ -1910,12 +1969,18 @@ tend_import_dialog_class_init (TendImportDialogClass *klass)
 static void
 tend_import_dialog_init (TendImportDialog *self)
 {
+  GtkEventController *scroll;
   GtkDropTarget *target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->column_rows = g_ptr_array_new ();
   self->column_dropdowns = g_ptr_array_new ();
+
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (preview_scroll_cb), NULL);
+  gtk_widget_add_controller (GTK_WIDGET (self->preview_scroller), scroll);
 
   target = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
   g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);

@@ -95,6 +95,7 @@ typedef struct
   TendPreferencesWindow *window;
   TendMeasure           *measure;
   AdwExpanderRow        *expander;
+  GtkWidget             *remove_button;
   AdwEntryRow           *label_row;
   GtkSpinButton         *weight;
   AdwComboRow           *rule;
@@ -110,6 +111,7 @@ typedef struct
 
 static void preferences_rebuild_measures (TendPreferencesWindow *self);
 static void preferences_start_recompute (TendPreferencesWindow *self);
+static void editor_label_remove_button (MeasureEditor *editor);
 
 static void
 measure_editor_free (gpointer data)
@@ -547,8 +549,11 @@ measure_notify_cb (TendMeasure   *measure,
   const char *name = g_param_spec_get_name (pspec);
 
   if (g_str_equal (name, "label"))
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (editor->expander),
-                                   tend_measure_get_label (measure));
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (editor->expander),
+                                     tend_measure_get_label (measure));
+      editor_label_remove_button (editor);
+    }
   else if (g_str_equal (name, "categories") &&
            tend_measure_get_n_categories (measure) != editor->category_rows->len)
     editor_build_categories (editor);
@@ -818,18 +823,26 @@ remove_clicked_cb (GtkButton     *button,
     }
 }
 
-static GtkWidget *
-remove_button_new (MeasureEditor *editor)
+static void
+editor_label_remove_button (MeasureEditor *editor)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
   g_autofree char *accessible = NULL;
 
   /* Translators: the accessible name of a measure's remove button */
   accessible = g_strdup_printf (_("Remove the measure “%s”"),
                                 tend_measure_get_label (editor->measure));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (editor->remove_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+static GtkWidget *
+remove_button_new (MeasureEditor *editor)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  editor->remove_button = button;
+  editor_label_remove_button (editor);
   gtk_widget_set_tooltip_text (button, _("Remove Measure"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   g_signal_connect (button, "clicked", G_CALLBACK (remove_clicked_cb), editor);

@@ -481,18 +481,39 @@ rule_labels_new (TendMeasure *measure)
 {
   GtkStringList *labels = gtk_string_list_new (NULL);
 
-  gtk_string_list_append (labels, _("Thresholds: good, average or poor"));
-  gtk_string_list_append (labels, _("Linear between the bounds"));
+  gtk_string_list_append (labels, C_("scoring rule", "Thresholds"));
+  gtk_string_list_append (labels, C_("scoring rule", "Linear"));
   if (measure_is_attribute (measure))
-    gtk_string_list_append (labels, _("Points for each value"));
+    gtk_string_list_append (labels, C_("scoring rule", "Points per value"));
 
   return G_LIST_MODEL (labels);
+}
+
+static const char *
+rule_description (TendRuleType type)
+{
+  switch (type)
+    {
+    case TEND_RULE_THRESHOLDS:
+      return _("100 points at the good bound or beyond it, 0 at the poor bound or beyond it, "
+               "50 between them");
+    case TEND_RULE_LINEAR:
+      return _("0 points at the poor bound, rising evenly to 100 at the good bound");
+    case TEND_RULE_CATEGORICAL:
+    default:
+      return _("The points of the account’s value in the table; other values count as "
+               "missing");
+    }
 }
 
 static void
 editor_sync_rule_rows (MeasureEditor *editor)
 {
-  gboolean categorical = tend_measure_get_rule_type (editor->measure) == TEND_RULE_CATEGORICAL;
+  TendRuleType type = tend_measure_get_rule_type (editor->measure);
+  gboolean categorical = type == TEND_RULE_CATEGORICAL;
+
+  adw_combo_row_set_use_subtitle (editor->rule, FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (editor->rule), rule_description (type));
 
   gtk_widget_set_visible (GTK_WIDGET (editor->good_row), !categorical);
   gtk_widget_set_visible (GTK_WIDGET (editor->poor_row), !categorical);
@@ -912,11 +933,9 @@ measure_editor_new (TendPreferencesWindow *self,
 
   editor->weight = spin_new (0, 1000, 1, tend_measure_get_weight (measure), _("Weight"));
   g_signal_connect (editor->weight, "value-changed", G_CALLBACK (weight_changed_cb), editor);
-  kind = measure_is_attribute (measure)
-         ? g_strdup_printf (_("Reads the custom attribute “%s”"),
-                            tend_measure_get_attribute (measure))
-         : g_strdup_printf (_("Reads: %s"),
-                            tend_measure_kind_get_label (tend_measure_get_kind (measure)));
+  if (measure_is_attribute (measure))
+    kind = g_strdup_printf (_("Reads the custom attribute “%s”"),
+                            tend_measure_get_attribute (measure));
   adw_expander_row_add_row (editor->expander,
                             GTK_WIDGET (spin_row_new (_("Weight"), kind, editor->weight)));
 
@@ -1192,10 +1211,13 @@ preferences_bind_settings (TendPreferencesWindow *self)
 {
   GSettings *settings = tend_settings_get ();
 
-  /* Without the schema (Tend run from its build folder) there is nothing to keep. */
-  gtk_widget_set_visible (GTK_WIDGET (self->general_page), settings != NULL);
+  /* Without the schema (Tend run from its build folder) there is nothing to keep, and
+   * the page goes: a hidden page would keep its button in the view switcher. */
   if (settings == NULL)
-    return;
+    {
+      adw_preferences_window_remove (ADW_PREFERENCES_WINDOW (self), self->general_page);
+      return;
+    }
 
   g_settings_bind (settings, "export-with-bom", self->bom_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);

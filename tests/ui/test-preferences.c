@@ -525,7 +525,7 @@ test_empty_workspace (Fixture       *fixture,
                                            "general_page");
   bom = GTK_SWITCH (gtk_widget_get_template_child (GTK_WIDGET (window),
                                                    TEND_TYPE_PREFERENCES_WINDOW, "bom_switch"));
-  g_assert_cmpint (gtk_widget_get_visible (general), ==, settings != NULL);
+  g_assert_cmpint (gtk_widget_get_root (general) == GTK_ROOT (window), ==, settings != NULL);
   if (settings != NULL)
     {
       g_settings_set_boolean (settings, "export-with-bom", FALSE);

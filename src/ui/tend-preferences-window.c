@@ -1383,14 +1383,14 @@ tend_preferences_window_get_scorecard (TendPreferencesWindow *self)
 }
 
 /**
- * tend_preferences_window_select_scorecard:
+ * tend_preferences_window_choose_scorecard:
  *
  * Chooses the scorecard @name in the dropdown, which makes it the active one.
  *
  * Returns: whether the workspace has such a scorecard
  */
 gboolean
-tend_preferences_window_select_scorecard (TendPreferencesWindow *self,
+tend_preferences_window_choose_scorecard (TendPreferencesWindow *self,
                                           const char            *name)
 {
   g_return_val_if_fail (TEND_IS_PREFERENCES_WINDOW (self), FALSE);
@@ -1519,12 +1519,12 @@ tend_preferences_window_get_verdict (TendPreferencesWindow *self)
 }
 
 /**
- * tend_preferences_window_dup_attribute_keys:
+ * tend_preferences_window_list_attributes:
  *
  * Returns: (transfer full): the custom attributes the "Custom Attribute…" menu offers
  */
 char **
-tend_preferences_window_dup_attribute_keys (TendPreferencesWindow *self)
+tend_preferences_window_list_attributes (TendPreferencesWindow *self)
 {
   g_return_val_if_fail (TEND_IS_PREFERENCES_WINDOW (self), NULL);
 

@@ -17,24 +17,24 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TendPreferencesWindow, tend_preferences_window, TEND, PREFERENCES_WINDOW,
                       AdwPreferencesWindow)
 
-void                   tend_preferences_window_present           (GtkWindow             *parent,
-                                                                  TendStore             *store);
+void                   tend_preferences_window_present          (GtkWindow             *parent,
+                                                                 TendStore             *store);
 
-TendPreferencesWindow *tend_preferences_window_new               (GtkWindow             *parent,
-                                                                  TendStore             *store);
-TendScorecard         *tend_preferences_window_get_scorecard     (TendPreferencesWindow *self);
-gboolean               tend_preferences_window_select_scorecard  (TendPreferencesWindow *self,
-                                                                  const char            *name);
-GtkSpinButton         *tend_preferences_window_get_band_spin     (TendPreferencesWindow *self,
-                                                                  gboolean               green);
-GtkSpinButton         *tend_preferences_window_get_weight_spin   (TendPreferencesWindow *self,
-                                                                  const char            *measure_id);
-const char            *tend_preferences_window_get_message       (TendPreferencesWindow *self);
-gboolean               tend_preferences_window_get_busy          (TendPreferencesWindow *self);
-gboolean               tend_preferences_window_get_backtest      (TendPreferencesWindow *self,
-                                                                  TendBacktestResult    *result);
-const char            *tend_preferences_window_get_auc_text      (TendPreferencesWindow *self);
-const char            *tend_preferences_window_get_verdict       (TendPreferencesWindow *self);
-char                 **tend_preferences_window_dup_attribute_keys (TendPreferencesWindow *self);
+TendPreferencesWindow *tend_preferences_window_new              (GtkWindow             *parent,
+                                                                 TendStore             *store);
+TendScorecard         *tend_preferences_window_get_scorecard    (TendPreferencesWindow *self);
+gboolean               tend_preferences_window_choose_scorecard (TendPreferencesWindow *self,
+                                                                 const char            *name);
+GtkSpinButton         *tend_preferences_window_get_band_spin    (TendPreferencesWindow *self,
+                                                                 gboolean               green);
+GtkSpinButton         *tend_preferences_window_get_weight_spin  (TendPreferencesWindow *self,
+                                                                 const char            *id);
+const char            *tend_preferences_window_get_message      (TendPreferencesWindow *self);
+gboolean               tend_preferences_window_get_busy         (TendPreferencesWindow *self);
+gboolean               tend_preferences_window_get_backtest     (TendPreferencesWindow *self,
+                                                                 TendBacktestResult    *result);
+const char            *tend_preferences_window_get_auc_text     (TendPreferencesWindow *self);
+const char            *tend_preferences_window_get_verdict      (TendPreferencesWindow *self);
+char                 **tend_preferences_window_list_attributes  (TendPreferencesWindow *self);
 
 G_END_DECLS

@@ -370,7 +370,7 @@ test_add_and_remove_measure (Fixture       *fixture,
   n = tend_scorecard_get_n_measures (scorecard);
 
   /* The menu offers the file's columns kept as attributes, not the adopted list. */
-  keys = tend_preferences_window_dup_attribute_keys (window);
+  keys = tend_preferences_window_list_attributes (window);
   g_assert_true (g_strv_contains ((const char * const *)keys, "gender"));
   g_assert_true (g_strv_contains ((const char * const *)keys, "PaymentMethod"));
   g_assert_true (g_strv_contains ((const char * const *)keys, "tenure"));
@@ -441,10 +441,10 @@ test_switch_scorecard (Fixture       *fixture,
     return;
 
   window = open_window (fixture);
-  g_assert_false (tend_preferences_window_select_scorecard (window, "No such scorecard"));
+  g_assert_false (tend_preferences_window_choose_scorecard (window, "No such scorecard"));
 
   /* Choosing a scorecard makes it the one the workspace scores with. */
-  g_assert_true (tend_preferences_window_select_scorecard (window, TEND_SCORECARD_DEFAULT));
+  g_assert_true (tend_preferences_window_choose_scorecard (window, TEND_SCORECARD_DEFAULT));
   g_assert_cmpstr (tend_scorecard_get_name (tend_preferences_window_get_scorecard (window)), ==,
                    TEND_SCORECARD_DEFAULT);
   g_assert_cmpint (query_int (fixture->store, "SELECT count (*) FROM scorecards "
@@ -452,7 +452,7 @@ test_switch_scorecard (Fixture       *fixture,
   wait_for (window_is_idle, window, 60);
   g_assert_null (tend_preferences_window_get_weight_spin (window, "contract"));
 
-  g_assert_true (tend_preferences_window_select_scorecard (window, TEND_SCORECARD_TELCO));
+  g_assert_true (tend_preferences_window_choose_scorecard (window, TEND_SCORECARD_TELCO));
   wait_for (window_is_idle, window, 60);
   g_assert_nonnull (tend_preferences_window_get_weight_spin (window, "contract"));
   g_assert_cmpfloat (shown_auc (window), >=, 0.75);
@@ -503,7 +503,7 @@ test_empty_workspace (Fixture       *fixture,
                       gconstpointer  data)
 {
   TendPreferencesWindow *window = open_window (fixture);
-  g_auto(GStrv) keys = tend_preferences_window_dup_attribute_keys (window);
+  g_auto(GStrv) keys = tend_preferences_window_list_attributes (window);
   GSettings *settings = tend_settings_get ();
   GtkWidget *general;
   GtkSwitch *bom;
@@ -521,8 +521,9 @@ test_empty_workspace (Fixture       *fixture,
    * its switch is the setting. */
   g_assert_cmpstr (adw_preferences_window_get_visible_page_name (ADW_PREFERENCES_WINDOW (window)),
                    ==, "health");
-  general = (GtkWidget *)gtk_widget_get_template_child (GTK_WIDGET (window), TEND_TYPE_PREFERENCES_WINDOW,
-                                           "general_page");
+  general = (GtkWidget *)gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                        TEND_TYPE_PREFERENCES_WINDOW,
+                                                        "general_page");
   bom = GTK_SWITCH (gtk_widget_get_template_child (GTK_WIDGET (window),
                                                    TEND_TYPE_PREFERENCES_WINDOW, "bom_switch"));
   g_assert_cmpint (gtk_widget_get_root (general) == GTK_ROOT (window), ==, settings != NULL);

@@ -11,14 +11,9 @@
 #include <stdio.h>
 
 #include "sample/tend-sample.h"
-#include "ui/tend-ui-config.h"
 
-#ifdef HAVE_IMPORT_DIALOG
 #include "tend-import-dialog.h"
-#endif
-#ifdef HAVE_PREFERENCES_WINDOW
 #include "tend-preferences-window.h"
-#endif
 
 #include "tend-settings.h"
 #include "tend-ui-format.h"
@@ -246,13 +241,7 @@ tend_window_import (TendWindow *self)
   if (self->store == NULL)
     return;
 
-#ifdef HAVE_IMPORT_DIALOG
   tend_import_dialog_present (GTK_WINDOW (self), self->store);
-#else
-  /* The import dialog is built separately; a build without it says so instead of doing
-   * nothing. */
-  tend_window_toast (self, _("Importing CSV files is not available in this version yet"));
-#endif
 }
 
 /**
@@ -268,13 +257,7 @@ tend_window_show_preferences (TendWindow *self)
   if (self->store == NULL)
     return;
 
-#ifdef HAVE_PREFERENCES_WINDOW
   tend_preferences_window_present (GTK_WINDOW (self), self->store);
-#else
-  /* The preferences window is built separately; a build without it says so instead of
-   * doing nothing. */
-  tend_window_toast (self, _("Preferences are not available in this version yet"));
-#endif
 }
 
 void

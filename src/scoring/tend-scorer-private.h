@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "model/tend-health-score.h"
 #include "tend-scorer.h"
 
 G_BEGIN_DECLS
@@ -16,7 +17,6 @@ typedef struct
   gboolean        started;        /* FALSE: not a customer yet on the day, so no score */
   TendDay         start_day;      /* TEND_DAY_INVALID when unknown */
   int             seats;          /* 0 when unknown */
-  int             adopted;        /* -1 without an "adopted" list */
   double          old_score;      /* the current columns, NAN when NULL */
   double          old_change;
   TendHealthBand  old_band;
@@ -40,6 +40,7 @@ typedef struct
 
   guint                    n_accounts;
   TendScoreAccount        *accounts;
+  guint                    find_next;      /* where tend_score_run_find() looks first */
 
   guint                    n_measures;
   TendMeasure            **measures;       /* borrowed from the scorecard */
@@ -49,6 +50,21 @@ typedef struct
 
   struct TendUsageWindow  *usage;          /* read once for the usage measures */
 } TendScoreRun;
+
+/* What every part of one measure begins and ends with in health_scores.parts, so that a
+ * recompute writes only the value and points of each account's part. */
+typedef struct
+{
+  char *head;   /* NULL when each part is written by tend_score_part_append_json() */
+  char *tail;
+} TendPartJsonFrame;
+
+void     tend_part_json_frame_init      (TendPartJsonFrame        *frame,
+                                         const TendScorePart      *part);
+void     tend_part_json_frame_clear     (TendPartJsonFrame        *frame);
+void     tend_part_json_frame_append    (const TendPartJsonFrame  *frame,
+                                         const TendScorePart      *part,
+                                         GString                  *json);
 
 void     tend_score_run_report          (TendScoreRun  *run,
                                          double         fraction);

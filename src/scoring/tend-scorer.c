@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -17,15 +18,21 @@
 /* The trend on the account list compares with the score this many days earlier. */
 #define CHANGE_DAYS 30
 
+/* How many accounts are scored, compared with the scores the day already has and written
+ * at a time: enough to make the comparison one range search, few enough to keep their
+ * parts in memory (about 600 bytes an account with the Default scorecard). */
+#define WRITE_BATCH 1024
+
 /* What one measure needs while scoring every account, worked out once. */
 typedef struct
 {
-  TendMeasure *measure;
-  char        *kind;
-  const char  *label;        /* only a customised label is stored with the parts */
-  gboolean     categorical;
-  double       weight;
-  GHashTable  *points_cache; /* interned text -> points, for categorical rules */
+  TendMeasure       *measure;
+  char              *kind;
+  const char        *label;        /* only a customised label is stored with the parts */
+  gboolean           categorical;
+  double             weight;
+  GHashTable        *points_cache; /* interned text -> points, for categorical rules */
+  TendPartJsonFrame  frame;
 } MeasurePlan;
 
 static void
@@ -36,9 +43,23 @@ measure_plans_free (MeasurePlan *plans,
     {
       g_free (plans[m].kind);
       g_clear_pointer (&plans[m].points_cache, g_hash_table_unref);
+      tend_part_json_frame_clear (&plans[m].frame);
     }
 
   g_free (plans);
+}
+
+static void
+plan_init_frame (MeasurePlan *plan)
+{
+  TendScorePart part = {
+    .measure_id = (char *)tend_measure_get_id (plan->measure),
+    .kind = plan->kind,
+    .label = (char *)plan->label,
+    .weight = plan->weight,
+  };
+
+  tend_part_json_frame_init (&plan->frame, &part);
 }
 
 static MeasurePlan *
@@ -57,6 +78,7 @@ measure_plans_new (TendScoreRun *run)
       plans[m].categorical = tend_measure_get_rule_type (measure) == TEND_RULE_CATEGORICAL;
       plans[m].weight = tend_measure_get_weight (measure);
       plans[m].points_cache = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+      plan_init_frame (&plans[m]);
     }
 
   return plans;
@@ -143,19 +165,140 @@ score_account (TendScoreRun  *run,
   return total_weight > 0 ? CLAMP (score, 0, 100) : NAN;
 }
 
+/* Integers are most of the numbers in the parts: written by hand, they cost a tenth of
+ * printf's. */
 static void
-write_parts_json (TendScorePart *parts,
-                  guint          n,
-                  GString       *json)
+append_json_integer (GString *json,
+                     gint64   number)
 {
-  g_string_truncate (json, 0);
+  char digits[24];
+  char *start = digits + sizeof digits;
+  guint64 magnitude = number < 0 ? -(guint64)number : (guint64)number;
+
+  do
+    {
+      *--start = '0' + magnitude % 10;
+      magnitude /= 10;
+    }
+  while (magnitude > 0);
+
+  if (number < 0)
+    *--start = '-';
+
+  g_string_append_len (json, start, digits + sizeof digits - start);
+}
+
+/* The same text as tend_score_part_append_json() writes for a number. */
+static void
+append_json_number (GString *json,
+                    double   number)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isfinite (number) && fabs (number) < 1e15 && number == trunc (number))
+    append_json_integer (json, (gint64)number);
+  else
+    g_string_append (json, g_ascii_formatd (buffer, sizeof buffer, "%.12g", number));
+}
+
+/* The marker between the head and the tail of a part written as missing. */
+#define MISSING_MEMBER ",\"missing\":true"
+#define WEIGHT_MEMBER  ",\"weight\":"
+
+/**
+ * tend_part_json_frame_init:
+ * @part: a part of the measure: its id, kind, label and weight are read
+ *
+ * Works out the JSON that every part of one measure begins and ends with, as
+ * tend_score_part_append_json() writes it: the head (id, kind, label) and the tail (weight),
+ * so that tend_part_json_frame_append() writes only what changes between accounts. They
+ * are cut from a part written as missing, whose "missing" member sits between the two.
+ * When the writer's layout is not the one expected, the frame is left empty and every
+ * part is written by tend_score_part_append_json() itself.
+ */
+void
+tend_part_json_frame_init (TendPartJsonFrame   *frame,
+                           const TendScorePart *part)
+{
+  g_autoptr(GString) json = g_string_new (NULL);
+  TendScorePart missing = *part;
+  const char *marker;
+
+  missing.missing = TRUE;
+  missing.value = NAN;
+  missing.points = NAN;
+  missing.text = NULL;
+  tend_score_part_append_json (&missing, json);
+
+  frame->head = NULL;
+  frame->tail = NULL;
+
+  /* Names and labels are escaped strings, so the last marker is the member itself. */
+  marker = g_strrstr (json->str, MISSING_MEMBER WEIGHT_MEMBER);
+  if (marker == NULL)
+    return;
+
+  frame->head = g_strndup (json->str, marker - json->str);
+  frame->tail = g_strdup (marker + strlen (MISSING_MEMBER));
+}
+
+void
+tend_part_json_frame_clear (TendPartJsonFrame *frame)
+{
+  g_clear_pointer (&frame->head, g_free);
+  g_clear_pointer (&frame->tail, g_free);
+}
+
+/**
+ * tend_part_json_frame_append:
+ * @part: a part of the measure the frame was made for
+ *
+ * Appends the part to @json exactly as tend_score_part_append_json() would.
+ */
+void
+tend_part_json_frame_append (const TendPartJsonFrame *frame,
+                             const TendScorePart     *part,
+                             GString                 *json)
+{
+  /* Texts are few and need escaping: the model's writer takes them. */
+  if (frame->head == NULL || part->text != NULL)
+    {
+      tend_score_part_append_json (part, json);
+      return;
+    }
+
+  g_string_append (json, frame->head);
+
+  if (!isnan (part->value))
+    {
+      g_string_append (json, ",\"value\":");
+      append_json_number (json, part->value);
+    }
+
+  if (part->missing)
+    g_string_append (json, MISSING_MEMBER);
+  else
+    {
+      g_string_append (json, ",\"points\":");
+      append_json_number (json, part->points);
+    }
+
+  g_string_append (json, frame->tail);
+}
+
+static void
+append_parts_json (MeasurePlan   *plans,
+                   TendScorePart *parts,
+                   guint          n,
+                   GString       *json)
+{
   g_string_append_c (json, '[');
 
   for (guint m = 0; m < n; m++)
     {
       if (m > 0)
         g_string_append_c (json, ',');
-      tend_score_part_append_json (&parts[m], json);
+      tend_part_json_frame_append (&plans[m].frame, &parts[m], json);
     }
 
   g_string_append_c (json, ']');
@@ -165,9 +308,29 @@ typedef struct
 {
   sqlite3_stmt *upsert;
   sqlite3_stmt *remove;
-  sqlite3_stmt *account;
-  double       *score_before;  /* the score on or before D - 30, for the change column */
+  sqlite3_stmt *account;         /* score, band and change */
+  sqlite3_stmt *account_score;   /* score and band, when the change stays as it was */
+  double       *score_before;    /* the score on or before D - 30, for the change column */
 } Writer;
+
+/* One account of a batch: its new score, and how it compares with the day's stored one. */
+typedef struct
+{
+  double          score;
+  TendHealthBand  band;
+  gsize           json_start;   /* its parts, in the batch's JSON */
+  gsize           json_length;
+  gboolean        stored;       /* the day already has a score for the account */
+  gboolean        unchanged;    /* ... with the same score, band and parts */
+} ScoredAccount;
+
+typedef struct
+{
+  guint          first;         /* the index of its first account in run->accounts */
+  guint          n;
+  ScoredAccount  scored[WRITE_BATCH];
+  GString       *json;
+} Batch;
 
 static gboolean
 writer_prepare (TendScoreRun  *run,
@@ -198,16 +361,53 @@ writer_prepare (TendScoreRun  *run,
                                         "  health_band = ?3, health_change_30d = ?4 "
                                         "WHERE id = ?1",
                                         error);
+  if (writer->account == NULL)
+    return FALSE;
 
-  return writer->account != NULL;
+  writer->account_score = tend_store_prepare (run->store,
+                                              "UPDATE accounts SET health_score = ?2, "
+                                              "  health_band = ?3 "
+                                              "WHERE id = ?1",
+                                              error);
+
+  return writer->account_score != NULL;
 }
 
-/* One index search an account: its newest score on or before D - 30. */
+static gboolean
+oldest_scored_day (TendScoreRun  *run,
+                   TendDay       *oldest,
+                   GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = tend_store_prepare (run->store, "SELECT min (day) FROM health_scores", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *oldest = sqlite3_column_type (stmt, 0) == SQLITE_NULL
+              ? G_MAXINT : sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      tend_store_set_error (run->store, error, rc, _("read the health score history"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* One index search an account, in key order: its newest score on or before D - 30. A
+ * history that starts later (a new workspace) has none to search for. */
 static gboolean
 load_scores_before (TendScoreRun  *run,
                     Writer        *writer,
                     GError       **error)
 {
+  TendDay oldest = G_MAXINT;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -215,11 +415,17 @@ load_scores_before (TendScoreRun  *run,
   for (guint i = 0; i < run->n_accounts; i++)
     writer->score_before[i] = NAN;
 
+  if (!oldest_scored_day (run, &oldest, error))
+    return FALSE;
+
+  if (oldest > run->day - CHANGE_DAYS)
+    return TRUE;
+
   stmt = tend_store_prepare (run->store,
                              "SELECT a.id, (SELECT h.score FROM health_scores h "
                              "  WHERE h.account_id = a.id AND h.day <= ?1 "
                              "  ORDER BY h.day DESC LIMIT 1) "
-                             "FROM accounts a",
+                             "FROM accounts a ORDER BY a.id",
                              error);
   if (stmt == NULL)
     return FALSE;
@@ -244,25 +450,117 @@ load_scores_before (TendScoreRun  *run,
   return TRUE;
 }
 
-static gboolean
-write_history (TendScoreRun  *run,
-               Writer        *writer,
-               guint          i,
-               double         score,
-               const char    *band,
-               GString       *parts_json,
-               GError       **error)
+/* Scores the batch's accounts, with their parts one after the other in the batch's JSON. */
+static void
+batch_score (TendScoreRun  *run,
+             MeasurePlan   *plans,
+             TendScorePart *parts,
+             Batch         *batch)
 {
-  sqlite3_stmt *stmt = isnan (score) ? writer->remove : writer->upsert;
+  g_string_truncate (batch->json, 0);
+
+  for (guint k = 0; k < batch->n; k++)
+    {
+      guint i = batch->first + k;
+      ScoredAccount *scored = &batch->scored[k];
+
+      scored->score = run->accounts[i].started ? score_account (run, plans, i, parts) : NAN;
+      scored->band = tend_scorecard_band_for_score (run->scorecard, scored->score);
+      scored->json_start = batch->json->len;
+      scored->stored = FALSE;
+      scored->unchanged = FALSE;
+
+      if (!isnan (scored->score))
+        append_parts_json (plans, parts, run->n_measures, batch->json);
+      scored->json_length = batch->json->len - scored->json_start;
+    }
+}
+
+static gboolean
+stored_is_same (sqlite3_stmt        *stmt,
+                const ScoredAccount *scored,
+                const char          *json)
+{
+  const char *band = (const char *)sqlite3_column_text (stmt, 2);
+  const void *parts = sqlite3_column_blob (stmt, 3);
+
+  return !isnan (scored->score) && sqlite3_column_double (stmt, 1) == scored->score &&
+         g_strcmp0 (band, tend_health_band_to_string (scored->band)) == 0 &&
+         (gsize)sqlite3_column_bytes (stmt, 3) == scored->json_length &&
+         (scored->json_length == 0 || memcmp (parts, json, scored->json_length) == 0);
+}
+
+/* A recompute of a day that was scored already (after an import, or a second time) mostly
+ * finds the same scores: those rows are left alone rather than rewritten, which spares
+ * their pages, the index and the WAL. One range search of the day's index reads the
+ * batch's stored scores; the statement is done before anything is written. */
+static gboolean
+batch_compare_stored (TendScoreRun  *run,
+                      Batch         *batch,
+                      GError       **error)
+{
+  sqlite3_stmt *stmt;
+  guint k = 0;
+  int rc;
+
+  stmt = tend_store_prepare (run->store,
+                             "SELECT account_id, score, band, parts FROM health_scores "
+                             "WHERE day = ?1 AND account_id BETWEEN ?2 AND ?3 "
+                             "ORDER BY account_id",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int (stmt, 1, run->day);
+  sqlite3_bind_int64 (stmt, 2, run->accounts[batch->first].id);
+  sqlite3_bind_int64 (stmt, 3, run->accounts[batch->first + batch->n - 1].id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      while (k < batch->n && run->accounts[batch->first + k].id < id)
+        k++;
+      if (k == batch->n || run->accounts[batch->first + k].id != id)
+        continue;
+
+      batch->scored[k].stored = TRUE;
+      batch->scored[k].unchanged = stored_is_same (stmt, &batch->scored[k],
+                                                   batch->json->str + batch->scored[k].json_start);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      tend_store_set_error (run->store, error, rc, _("read the health score history"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_history (TendScoreRun         *run,
+               Writer               *writer,
+               guint                 i,
+               const ScoredAccount  *scored,
+               const char           *json,
+               GError              **error)
+{
+  sqlite3_stmt *stmt = isnan (scored->score) ? writer->remove : writer->upsert;
+
+  if (scored->unchanged || (isnan (scored->score) && !scored->stored))
+    return TRUE;
 
   sqlite3_bind_int64 (stmt, 1, run->accounts[i].id);
   sqlite3_bind_int (stmt, 2, run->day);
 
-  if (!isnan (score))
+  if (!isnan (scored->score))
     {
-      sqlite3_bind_double (stmt, 3, score);
-      sqlite3_bind_text (stmt, 4, band, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, parts_json->str, parts_json->len, SQLITE_STATIC);
+      sqlite3_bind_double (stmt, 3, scored->score);
+      sqlite3_bind_text (stmt, 4, tend_health_band_to_string (scored->band), -1,
+                         SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, json, scored->json_length, SQLITE_STATIC);
     }
 
   return tend_store_step_done (run->store, stmt, error);
@@ -276,7 +574,8 @@ same_double (double a,
 }
 
 /* Rewriting an account row also rewrites its index entries; most recomputes change few
- * scores, so unchanged rows are left as they are. */
+ * scores, so unchanged rows are left as they are, and a change column that stays as it
+ * was (no score 30 days back, as in a new workspace) is left out with its index. */
 static gboolean
 write_account (TendScoreRun    *run,
                Writer          *writer,
@@ -286,12 +585,12 @@ write_account (TendScoreRun    *run,
                GError         **error)
 {
   const TendScoreAccount *account = &run->accounts[i];
-  sqlite3_stmt *stmt = writer->account;
   double before = writer->score_before[i];
   double change = isnan (score) || isnan (before) ? NAN : score - before;
+  gboolean same_change = same_double (account->old_change, change);
+  sqlite3_stmt *stmt = same_change ? writer->account_score : writer->account;
 
-  if (same_double (account->old_score, score) && account->old_band == band &&
-      same_double (account->old_change, change))
+  if (same_double (account->old_score, score) && account->old_band == band && same_change)
     return TRUE;
 
   sqlite3_bind_int64 (stmt, 1, account->id);
@@ -300,19 +599,42 @@ write_account (TendScoreRun    *run,
     {
       sqlite3_bind_null (stmt, 2);
       sqlite3_bind_null (stmt, 3);
-      sqlite3_bind_null (stmt, 4);
     }
   else
     {
       sqlite3_bind_double (stmt, 2, score);
       sqlite3_bind_text (stmt, 3, tend_health_band_to_string (band), -1, SQLITE_STATIC);
-      if (isnan (change))
-        sqlite3_bind_null (stmt, 4);
-      else
-        sqlite3_bind_double (stmt, 4, change);
     }
 
+  if (!same_change && isnan (change))
+    sqlite3_bind_null (stmt, 4);
+  else if (!same_change)
+    sqlite3_bind_double (stmt, 4, change);
+
   return tend_store_step_done (run->store, stmt, error);
+}
+
+/* Rows are written in key order, as the accounts are sorted by id. */
+static gboolean
+batch_write (TendScoreRun  *run,
+             Writer        *writer,
+             Batch         *batch,
+             gboolean       update_accounts,
+             GError       **error)
+{
+  for (guint k = 0; k < batch->n; k++)
+    {
+      const ScoredAccount *scored = &batch->scored[k];
+      guint i = batch->first + k;
+
+      if (!write_history (run, writer, i, scored, batch->json->str + scored->json_start,
+                          error) ||
+          (update_accounts &&
+           !write_account (run, writer, i, scored->score, scored->band, error)))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -320,32 +642,29 @@ run_score_and_write (TendScoreRun  *run,
                      gboolean       update_accounts,
                      GError       **error)
 {
-  g_autoptr(GString) parts_json = g_string_sized_new (1024);
   g_autofree TendScorePart *parts = g_new0 (TendScorePart, MAX (run->n_measures, 1));
   g_autofree double *score_before = NULL;
+  g_autofree Batch *batch = g_new0 (Batch, 1);
+  g_autoptr(GString) json = g_string_sized_new (WRITE_BATCH * 1024);
   MeasurePlan *plans = measure_plans_new (run);
   Writer writer = { NULL, };
   gboolean ok = writer_prepare (run, &writer, update_accounts, error) &&
                 (!update_accounts || load_scores_before (run, &writer, error));
 
   score_before = writer.score_before;
+  batch->json = json;
 
-  for (guint i = 0; ok && i < run->n_accounts; i++)
+  for (guint first = 0; ok && first < run->n_accounts; first += WRITE_BATCH)
     {
-      double score = run->accounts[i].started ? score_account (run, plans, i, parts) : NAN;
-      TendHealthBand band = tend_scorecard_band_for_score (run->scorecard, score);
-      const char *band_text = tend_health_band_to_string (band);
+      batch->first = first;
+      batch->n = MIN (WRITE_BATCH, run->n_accounts - first);
 
-      if (!isnan (score))
-        write_parts_json (parts, run->n_measures, parts_json);
-      ok = write_history (run, &writer, i, score, band_text, parts_json, error) &&
-           (!update_accounts || write_account (run, &writer, i, score, band, error));
+      batch_score (run, plans, parts, batch);
+      ok = batch_compare_stored (run, batch, error) &&
+           batch_write (run, &writer, batch, update_accounts, error) &&
+           !tend_score_run_check_cancelled (run, error);
 
-      if (ok && i % 4096 == 4095)
-        {
-          ok = !tend_score_run_check_cancelled (run, error);
-          tend_score_run_report (run, 0.6 + 0.4 * i / run->n_accounts);
-        }
+      tend_score_run_report (run, 0.6 + 0.4 * (first + batch->n) / run->n_accounts);
     }
 
   measure_plans_free (plans, run->n_measures);

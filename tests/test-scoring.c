@@ -14,6 +14,7 @@
 #include "scoring/tend-measure.h"
 #include "scoring/tend-scorecard.h"
 #include "scoring/tend-scorer.h"
+#include "scoring/tend-scorer-private.h"
 #include "store/tend-store.h"
 
 #define EPSILON 1e-9
@@ -1244,6 +1245,235 @@ test_parts_json (void)
 }
 
 /*
+ * The scorer writes each part from a head and a tail worked out once a measure, and only
+ * the value and points an account: the text must be byte for byte what the model's own
+ * writer gives, whatever the numbers (whole, fractional, negative, beyond the integer
+ * cut-off), the names and labels (quotes, backslashes, control characters, invalid UTF-8),
+ * and for missing parts and texts.
+ */
+static void
+test_parts_json_frame (void)
+{
+  static TendScorePart parts[] = {
+    { "usage_trend", "usage_trend", NULL, FALSE, -10, NULL, 50, 20, 0, 0 },
+    { "seats", "seat_utilization", NULL, FALSE, 700.0 / 9, NULL, 2600.0 / 27, 10, 0, 0 },
+    { "a\"b\\c", "attribute:a\"b", "Label \"quoted\"\n\x01", FALSE, 1e15, NULL, 0, 0.5, 0, 0 },
+    { "big", "attribute:big", "Caf\xc3\xa9 \xff", FALSE, -1e15 + 1, NULL, 100, 1e-3, 0, 0 },
+    { "bigger", "attribute:bigger", NULL, FALSE, 1e16, NULL, 99.5, 1e15, 0, 0 },
+    { "zero", "attribute:zero", NULL, FALSE, -0.0, NULL, -0.0, 0, 0, 0 },
+    { "tiny", "attribute:tiny", NULL, FALSE, 1e-7, NULL, 0.1 + 0.2, 2.5, 0, 0 },
+    { "negative", "attribute:negative", NULL, FALSE, -123456789012, NULL, -3, 4, 0, 0 },
+    { "missing", "billing", "Mine", TRUE, NAN, NULL, NAN, 10, 0, 0 },
+    { "missing-value", "adoption", NULL, TRUE, 3, NULL, NAN, 10, 0, 0 },
+    { "no-value", "attribute:no-value", NULL, FALSE, NAN, NULL, 42, 7, 0, 0 },
+    { "text", "attribute:Contract", NULL, FALSE, NAN, "Two \"year\"\t", 100, 30, 0, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      TendScorePart measure = {
+        .measure_id = parts[i].measure_id,
+        .kind = parts[i].kind,
+        .label = parts[i].label,
+        .weight = parts[i].weight,
+      };
+      g_autoptr(GString) expected = g_string_new ("[");
+      g_autoptr(GString) written = g_string_new ("[");
+      TendPartJsonFrame frame;
+
+      tend_score_part_append_json (&parts[i], expected);
+      tend_part_json_frame_init (&frame, &measure);
+      g_assert_nonnull (frame.head);
+      g_assert_nonnull (frame.tail);
+      tend_part_json_frame_append (&frame, &parts[i], written);
+      tend_part_json_frame_clear (&frame);
+
+      g_test_message ("part %u: %s", i, expected->str);
+      g_assert_cmpstr (written->str, ==, expected->str);
+    }
+}
+
+static void
+log_score_writes (Fixture *fixture)
+{
+  exec (fixture,
+        "CREATE TEMP TABLE score_writes (account_id INTEGER, what TEXT);"
+        "CREATE TEMP TRIGGER score_inserted AFTER INSERT ON main.health_scores BEGIN "
+        "  INSERT INTO score_writes VALUES (new.account_id, 'insert'); END;"
+        "CREATE TEMP TRIGGER score_updated AFTER UPDATE ON main.health_scores BEGIN "
+        "  INSERT INTO score_writes VALUES (new.account_id, 'update'); END;"
+        "CREATE TEMP TRIGGER score_deleted AFTER DELETE ON main.health_scores BEGIN "
+        "  INSERT INTO score_writes VALUES (old.account_id, 'delete'); END;");
+}
+
+static char *
+score_writes (Fixture *fixture)
+{
+  g_autofree char *writes = query_text (fixture,
+                                        "SELECT group_concat (account_id || ' ' || what, ', ') "
+                                        "FROM (SELECT * FROM score_writes "
+                                        "  ORDER BY account_id, what)");
+
+  exec (fixture, "DELETE FROM score_writes");
+
+  return g_strdup (writes != NULL ? writes : "");
+}
+
+/*
+ * Recomputing a day that has its scores already leaves alone the rows whose score, band
+ * and parts come out the same, rewrites the others (a stored row that differs in its parts
+ * only included), and deletes the row of an account that lost its data. Account 1 scores
+ * 87.5 as in the history test; 2 goes from 80 to 20; 3 loses its only input.
+ */
+static void
+test_recompute_unchanged (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(TendScorecard) scorecard = history_scorecard ();
+  g_autoptr(TendHealthScore) one = NULL;
+  g_autofree char *writes = NULL;
+  TendDay d = tend_day_from_ymd (2026, 6, 30);
+
+  exec (fixture, "INSERT INTO accounts (id, name, attributes) VALUES "
+                 "(1, 'One', '{\"x\": 50, \"y\": 100}'), (2, 'Two', '{\"x\": 80}'),"
+                 "(3, 'Three', '{\"x\": 10}')");
+  log_score_writes (fixture);
+
+  recompute (fixture, scorecard, d);
+  writes = score_writes (fixture);
+  g_assert_cmpstr (writes, ==, "1 insert, 2 insert, 3 insert");
+
+  recompute (fixture, scorecard, d);
+  g_clear_pointer (&writes, g_free);
+  writes = score_writes (fixture);
+  g_assert_cmpstr (writes, ==, "");
+
+  exec (fixture, "UPDATE accounts SET attributes = '{\"x\": 20}' WHERE id = 2;"
+                 "UPDATE accounts SET attributes = '{}' WHERE id = 3;"
+                 "UPDATE health_scores SET parts = '[]' WHERE account_id = 1");
+  exec (fixture, "DELETE FROM score_writes");
+  recompute (fixture, scorecard, d);
+  g_clear_pointer (&writes, g_free);
+  writes = score_writes (fixture);
+  g_assert_cmpstr (writes, ==, "1 update, 2 update, 3 delete");
+
+  one = load_score (fixture, 1, d);
+  g_assert_cmpfloat_with_epsilon (tend_health_score_get_score (one), 87.5, EPSILON);
+  g_assert_cmpuint (tend_health_score_get_n_parts (one), ==, 3);
+  g_assert_cmpfloat_with_epsilon (query_double (fixture, "SELECT score FROM health_scores "
+                                                         "WHERE account_id = 2"), 20, EPSILON);
+  g_assert_null (load_score (fixture, 3, d));
+  g_assert_true (isnan (query_double (fixture, "SELECT health_score FROM accounts "
+                                               "WHERE id = 3")));
+}
+
+/*
+ * 2,500 accounts, more than one batch of writes: each scores its x on a 0..100 line. After
+ * the first recompute, accounts on either side of the batch boundaries (1024/1025,
+ * 2048/2049) and the last change, and account 7 lost its stored row: the second recompute
+ * writes exactly those.
+ */
+static void
+test_recompute_batches (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(TendScorecard) scorecard = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *writes = NULL;
+  TendDay d = tend_day_from_ymd (2026, 6, 30);
+
+  scorecard = tend_scorecard_new_from_json ("{\"name\": \"X\", \"measures\": ["
+                                            "  {\"id\": \"x\", \"kind\": \"attribute:x\", "
+                                            "   \"weight\": 1}]}", &error);
+  g_assert_no_error (error);
+
+  exec (fixture,
+        "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2500) "
+        "INSERT INTO accounts (id, name, attributes) "
+        "SELECT i, 'Account ' || i, json_object ('x', i % 101) FROM n");
+  log_score_writes (fixture);
+
+  recompute (fixture, scorecard, d);
+  g_assert_cmpfloat (query_double (fixture, "SELECT count (*) FROM score_writes "
+                                            "WHERE what = 'insert'"), ==, 2500);
+  exec (fixture, "DELETE FROM score_writes");
+
+  exec (fixture, "UPDATE accounts SET attributes = json_object ('x', 100 - id % 101) "
+                 "WHERE id IN (1024, 1025, 2048, 2049, 2500);"
+                 "DELETE FROM health_scores WHERE account_id = 7");
+  exec (fixture, "DELETE FROM score_writes");
+  recompute (fixture, scorecard, d);
+  writes = score_writes (fixture);
+  g_assert_cmpstr (writes, ==, "7 insert, 1024 update, 1025 update, 2048 update, "
+                               "2049 update, 2500 update");
+
+  g_assert_cmpfloat (query_double (fixture, "SELECT count (*) FROM health_scores"), ==, 2500);
+  g_assert_cmpfloat (query_double (fixture,
+                                   "SELECT count (*) FROM health_scores h "
+                                   "JOIN accounts a ON a.id = h.account_id "
+                                   "WHERE h.score = json_extract (a.attributes, '$.x') "
+                                   "  AND a.health_score = h.score"), ==, 2500);
+}
+
+/*
+ * Days since the last session, where the usage pass reads 30 days (no trend in the
+ * scorecard) or 60 (with one), as of D: One's session on D-45 lies beyond either
+ * window's end only in the first case (a row without sessions on D-5 does not count);
+ * Two's on D-29 is in both; Three's on D-30 just outside the 30 days; Four has no usage;
+ * Five starts after D and gets no score.
+ */
+static void
+test_recompute_days_since_activity (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  static const double expected[] = { 45, 29, 30, NAN };
+  TendDay d = tend_day_from_ymd (2026, 6, 30);
+
+  exec (fixture, "INSERT INTO accounts (id, name, start_date) VALUES "
+                 "(1, 'One', NULL), (2, 'Two', NULL), (3, 'Three', NULL), (4, 'Four', NULL),"
+                 "(5, 'Five', '2026-07-01')");
+  exec_printf (fixture,
+               "INSERT INTO usage_daily (account_id, day, active_users, sessions) VALUES "
+               "(1, %d, 2, 3), (1, %d, 4, 0), (2, %d, 1, 1), (3, %d, 1, 5), (5, %d, 1, 1)",
+               d - 45, d - 5, d - 29, d - 30, d - 50);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(TendScorecard) scorecard = tend_scorecard_new ("Activity");
+      g_autoptr(TendMeasure) activity = tend_measure_new (NULL,
+                                                          TEND_MEASURE_DAYS_SINCE_ACTIVITY,
+                                                          NULL);
+
+      tend_scorecard_add_measure (scorecard, activity);
+      if (round == 1)
+        {
+          g_autoptr(TendMeasure) trend = tend_measure_new (NULL, TEND_MEASURE_USAGE_TREND, NULL);
+
+          tend_scorecard_add_measure (scorecard, trend);
+        }
+
+      recompute (fixture, scorecard, d);
+
+      for (gint64 account = 1; account <= 4; account++)
+        {
+          g_autoptr(TendHealthScore) score = load_score (fixture, account, d);
+
+          if (isnan (expected[account - 1]))
+            {
+              g_assert_null (score);
+              continue;
+            }
+
+          g_assert_nonnull (score);
+          g_assert_cmpfloat (tend_health_score_find_part (score, "days_since_activity")->value,
+                             ==, expected[account - 1]);
+        }
+
+      g_assert_null (load_score (fixture, 5, d));
+    }
+}
+
+/*
  * The portfolio's average counts the accounts that were customers on the day: One
  * (active) and Two (churned on D-10) on D-30, only One on D. Three is a trial.
  */
@@ -1547,11 +1777,15 @@ main (int   argc,
   FIXTURE_TEST ("/scoring/scorecard/store", test_scorecard_store);
   FIXTURE_TEST ("/scoring/scorecard/corrupt", test_scorecard_corrupt);
   g_test_add_func ("/scoring/score/parts-json", test_parts_json);
+  g_test_add_func ("/scoring/score/parts-json-frame", test_parts_json_frame);
   g_test_add_func ("/scoring/score/explain-scorecard-change", test_explain_scorecard_change);
   FIXTURE_TEST ("/scoring/recompute/missing-rescaled", test_recompute_missing);
   FIXTURE_TEST ("/scoring/recompute/kinds", test_recompute_kinds);
   FIXTURE_TEST ("/scoring/recompute/no-helpdesk", test_recompute_no_helpdesk);
   FIXTURE_TEST ("/scoring/recompute/history", test_recompute_history);
+  FIXTURE_TEST ("/scoring/recompute/unchanged", test_recompute_unchanged);
+  FIXTURE_TEST ("/scoring/recompute/batches", test_recompute_batches);
+  FIXTURE_TEST ("/scoring/recompute/days-since-activity", test_recompute_days_since_activity);
   FIXTURE_TEST ("/scoring/recompute/explain", test_recompute_explain);
   FIXTURE_TEST ("/scoring/recompute/portfolio", test_portfolio_history);
   FIXTURE_TEST ("/scoring/recompute/backfill", test_recompute_backfill);

@@ -820,6 +820,58 @@ test_store_arr_major (Fixture       *fixture,
   g_assert_null (strstr (plan, "TEMP B-TREE"));
 }
 
+/* A worker's second connection must not cost the first its locks: another process that
+ * closes its own connection would then take itself for the last one, delete the WAL
+ * and leave this process writing into a deleted file. */
+static void
+test_store_sibling_keeps_locks (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TendStore) store = NULL;
+  g_autoptr(TendStore) sibling = NULL;
+  g_autofree char *wal = NULL;
+  g_autofree char *rows = NULL;
+  g_autofree char *check = NULL;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(TendStore) other = tend_store_open (g_getenv ("TEND_LOCK_TEST_DB"), &error);
+
+      g_assert_no_error (error);
+      tend_store_set_setting (other, "written-by", "another process", &error);
+      g_assert_no_error (error);
+      return;
+    }
+
+  store = tend_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  tend_store_set_setting (store, "before", "1", &error);
+  g_assert_no_error (error);
+
+  sibling = tend_store_open_sibling (store, &error);
+  g_assert_no_error (error);
+  g_clear_object (&sibling);
+
+  g_setenv ("TEND_LOCK_TEST_DB", fixture->path, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+
+  wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  tend_store_set_setting (store, "after", "1", &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  store = tend_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  check = dump (store, "PRAGMA integrity_check");
+  rows = dump (store, "SELECT key FROM settings ORDER BY key");
+  g_assert_cmpstr (check, ==, "ok\n");
+  g_assert_cmpstr (rows, ==, "after\nbefore\nwritten-by\n");
+}
+
 static void
 add_test (const char    *path,
           gconstpointer  data,
@@ -853,6 +905,7 @@ main (int   argc,
   add_test ("/store/settings", NULL, test_store_settings);
   add_test ("/store/paths", NULL, test_store_paths);
   add_test ("/store/arr-major", NULL, test_store_arr_major);
+  add_test ("/store/sibling-keeps-locks", NULL, test_store_sibling_keeps_locks);
 
   return g_test_run ();
 }

@@ -387,7 +387,12 @@ store_read_user_version (TendStore  *self,
     }
   sqlite3_finalize (stmt);
 
-  if (version < 0)
+  if (version < 0 && rc == SQLITE_ROW)
+    g_set_error (error, TEND_STORE_ERROR, TEND_STORE_ERROR_CORRUPT,
+                 _("Could not open the workspace %s: its schema version %d is not one Tend "
+                   "ever wrote, so it is damaged or not a Tend workspace."),
+                 self->path, version);
+  else if (version < 0)
     tend_store_set_error (self, error, rc, _("read the workspace"));
 
   return version;
@@ -504,33 +509,35 @@ store_ensure_folder (const char  *path,
 }
 
 /* SQLite takes a short file that is not a database for an empty one and would write
- * over it; a file that has content must start as every SQLite database does. */
+ * over it; a file that has content must start as every SQLite database does. The header
+ * is read through SQLite's own file handle: opening and closing the file separately
+ * would drop every POSIX lock this process holds on it, and with them the protection of
+ * the other connections that are already open. */
 static gboolean
-store_check_header (const char  *path,
-                    GError     **error)
+store_check_header (TendStore  *self,
+                    GError    **error)
 {
   static const char magic[16] = "SQLite format 3";
   char header[sizeof magic];
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gsize length = 0;
+  sqlite3_file *file = NULL;
+  sqlite3_int64 size = 0;
 
-  stream = g_file_read (file, NULL, &local_error);
-  if (stream == NULL)
-    return TRUE; /* a missing file is created; other failures are SQLite's to report */
-
-  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), header, sizeof header, &length,
-                                NULL, &local_error))
+  if (sqlite3_file_control (self->db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK ||
+      file == NULL || file->pMethods == NULL)
     return TRUE;
 
-  if (length == 0 || (length == sizeof header && memcmp (header, magic, sizeof magic) == 0))
+  if (file->pMethods->xFileSize (file, &size) != SQLITE_OK || size == 0)
+    return TRUE;
+
+  if (size >= (sqlite3_int64)sizeof header &&
+      file->pMethods->xRead (file, header, sizeof header, 0) == SQLITE_OK &&
+      memcmp (header, magic, sizeof magic) == 0)
     return TRUE;
 
   g_set_error (error, TEND_STORE_ERROR, TEND_STORE_ERROR_CORRUPT,
                _("Could not open the workspace %s: it is not a Tend workspace or it is "
                  "damaged. Choose another file, or restore this one from a backup."),
-               path);
+               self->path);
 
   return FALSE;
 }
@@ -545,7 +552,7 @@ store_open (const char  *path,
   int current;
   int rc;
 
-  if (!store_ensure_folder (path, error) || !store_check_header (path, error))
+  if (!store_ensure_folder (path, error))
     return NULL;
 
   self = g_object_new (TEND_TYPE_STORE, NULL);
@@ -560,6 +567,9 @@ store_open (const char  *path,
 
   sqlite3_busy_timeout (self->db, 5000);
   sqlite3_extended_result_codes (self->db, 1);
+
+  if (!store_check_header (self, error))
+    return NULL;
 
   current = store_check_version (self, error);
   if (current < 0)

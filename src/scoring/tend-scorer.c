@@ -306,7 +306,9 @@ append_parts_json (MeasurePlan   *plans,
 
 typedef struct
 {
-  sqlite3_stmt *upsert;
+  sqlite3_stmt *insert;
+  sqlite3_stmt *update;          /* score, band and parts */
+  sqlite3_stmt *update_parts;    /* score and parts, when the band stays as it was */
   sqlite3_stmt *remove;
   sqlite3_stmt *account;         /* score, band and change */
   sqlite3_stmt *account_score;   /* score and band, when the change stays as it was */
@@ -321,6 +323,7 @@ typedef struct
   gsize           json_start;   /* its parts, in the batch's JSON */
   gsize           json_length;
   gboolean        stored;       /* the day already has a score for the account */
+  gboolean        same_band;    /* ... in the same band */
   gboolean        unchanged;    /* ... with the same score, band and parts */
 } ScoredAccount;
 
@@ -338,15 +341,31 @@ writer_prepare (TendScoreRun  *run,
                 gboolean       update_accounts,
                 GError       **error)
 {
-  writer->upsert = tend_store_prepare (run->store,
+  /* The stored rows are known (see batch_compare_stored()), so each row is inserted or
+   * updated, not upserted: the band's CHECK constraint builds a temporary table each time
+   * it runs, and an upsert that updates runs it twice; an update that keeps the band runs
+   * it never. */
+  writer->insert = tend_store_prepare (run->store,
                                        "INSERT INTO health_scores "
                                        "  (account_id, day, score, band, parts) "
-                                       "VALUES (?1, ?2, ?3, ?4, ?5) "
-                                       "ON CONFLICT (account_id, day) DO UPDATE SET "
-                                       "  score = excluded.score, band = excluded.band, "
-                                       "  parts = excluded.parts",
+                                       "VALUES (?1, ?2, ?3, ?4, ?5)",
                                        error);
-  if (writer->upsert == NULL)
+  if (writer->insert == NULL)
+    return FALSE;
+
+  writer->update = tend_store_prepare (run->store,
+                                       "UPDATE health_scores SET score = ?3, band = ?4, "
+                                       "  parts = ?5 "
+                                       "WHERE account_id = ?1 AND day = ?2",
+                                       error);
+  if (writer->update == NULL)
+    return FALSE;
+
+  writer->update_parts = tend_store_prepare (run->store,
+                                             "UPDATE health_scores SET score = ?3, parts = ?4 "
+                                             "WHERE account_id = ?1 AND day = ?2",
+                                             error);
+  if (writer->update_parts == NULL)
     return FALSE;
 
   writer->remove = tend_store_prepare (run->store,
@@ -468,6 +487,7 @@ batch_score (TendScoreRun  *run,
       scored->band = tend_scorecard_band_for_score (run->scorecard, scored->score);
       scored->json_start = batch->json->len;
       scored->stored = FALSE;
+      scored->same_band = FALSE;
       scored->unchanged = FALSE;
 
       if (!isnan (scored->score))
@@ -476,18 +496,22 @@ batch_score (TendScoreRun  *run,
     }
 }
 
-static gboolean
-stored_is_same (sqlite3_stmt        *stmt,
-                const ScoredAccount *scored,
-                const char          *json)
+/* Compares the stored row (account_id, score, band, parts) with the new score. */
+static void
+scored_compare (ScoredAccount *scored,
+                sqlite3_stmt  *stmt,
+                const char    *json)
 {
   const char *band = (const char *)sqlite3_column_text (stmt, 2);
   const void *parts = sqlite3_column_blob (stmt, 3);
 
-  return !isnan (scored->score) && sqlite3_column_double (stmt, 1) == scored->score &&
-         g_strcmp0 (band, tend_health_band_to_string (scored->band)) == 0 &&
-         (gsize)sqlite3_column_bytes (stmt, 3) == scored->json_length &&
-         (scored->json_length == 0 || memcmp (parts, json, scored->json_length) == 0);
+  scored->stored = TRUE;
+  scored->same_band = g_strcmp0 (band, tend_health_band_to_string (scored->band)) == 0;
+  scored->unchanged = !isnan (scored->score) && scored->same_band &&
+                      sqlite3_column_double (stmt, 1) == scored->score &&
+                      (gsize)sqlite3_column_bytes (stmt, 3) == scored->json_length &&
+                      (scored->json_length == 0 ||
+                       memcmp (parts, json, scored->json_length) == 0);
 }
 
 /* A recompute of a day that was scored already (after an import, or a second time) mostly
@@ -524,9 +548,7 @@ batch_compare_stored (TendScoreRun  *run,
       if (k == batch->n || run->accounts[batch->first + k].id != id)
         continue;
 
-      batch->scored[k].stored = TRUE;
-      batch->scored[k].unchanged = stored_is_same (stmt, &batch->scored[k],
-                                                   batch->json->str + batch->scored[k].json_start);
+      scored_compare (&batch->scored[k], stmt, batch->json->str + batch->scored[k].json_start);
     }
   sqlite3_reset (stmt);
 
@@ -539,6 +561,19 @@ batch_compare_stored (TendScoreRun  *run,
   return TRUE;
 }
 
+static sqlite3_stmt *
+writer_history_statement (Writer              *writer,
+                          const ScoredAccount *scored)
+{
+  if (isnan (scored->score))
+    return writer->remove;
+
+  if (!scored->stored)
+    return writer->insert;
+
+  return scored->same_band ? writer->update_parts : writer->update;
+}
+
 static gboolean
 write_history (TendScoreRun         *run,
                Writer               *writer,
@@ -547,7 +582,8 @@ write_history (TendScoreRun         *run,
                const char           *json,
                GError              **error)
 {
-  sqlite3_stmt *stmt = isnan (scored->score) ? writer->remove : writer->upsert;
+  sqlite3_stmt *stmt = writer_history_statement (writer, scored);
+  int parts = 5;
 
   if (scored->unchanged || (isnan (scored->score) && !scored->stored))
     return TRUE;
@@ -555,13 +591,15 @@ write_history (TendScoreRun         *run,
   sqlite3_bind_int64 (stmt, 1, run->accounts[i].id);
   sqlite3_bind_int (stmt, 2, run->day);
 
-  if (!isnan (scored->score))
-    {
-      sqlite3_bind_double (stmt, 3, scored->score);
-      sqlite3_bind_text (stmt, 4, tend_health_band_to_string (scored->band), -1,
-                         SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, json, scored->json_length, SQLITE_STATIC);
-    }
+  if (isnan (scored->score))
+    return tend_store_step_done (run->store, stmt, error);
+
+  sqlite3_bind_double (stmt, 3, scored->score);
+  if (stmt == writer->update_parts)
+    parts = 4;
+  else
+    sqlite3_bind_text (stmt, 4, tend_health_band_to_string (scored->band), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, parts, json, scored->json_length, SQLITE_STATIC);
 
   return tend_store_step_done (run->store, stmt, error);
 }

@@ -175,6 +175,20 @@ status = rows[0].index("Status")
 assert all(r[status] == "churned" for r in rows[1:]), rows
 ' "the piped export holds only churned accounts"
 
+# An export never replaces the workspace it reads, nor anything that is not a regular file.
+run 1 "export over the open workspace" --database "$sample" export "$sample"
+expect_in "$work/err" "it is the workspace Tend has open" "the error says the file is the workspace"
+ln -s "$sample" "$work/sample-link.csv"
+run 1 "export over a link to the workspace" --database "$sample" export "$work/sample-link.csv"
+run 0 "summary after the refused exports" --database "$sample" summary
+expect_in "$work/out" "Accounts: 60 " "the workspace is intact after the refused exports"
+mkfifo "$work/pipe.csv"
+run 1 "export into a named pipe" --database "$sample" export "$work/pipe.csv"
+expect_in "$work/err" "it is a named pipe (FIFO), not a file" "the error says what the path is"
+expect_in "$work/err" "“-”" "the error tells how to write to the standard output"
+checks=$((checks + 1))
+if [ -p "$work/pipe.csv" ]; then pass "the pipe is left a pipe"; else fail "the pipe was replaced"; fi
+
 run 1 "export into a missing folder" --database "$sample" export "$work/no/such/folder/x.csv"
 expect_in "$work/err" "$work/no/such/folder/x.csv" "the error names the file"
 run 1 "export for an unknown owner" --database "$sample" export "$work/o.csv" --owner "Nobody Here"

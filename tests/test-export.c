@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "model/tend-account-list.h"
@@ -92,6 +93,13 @@ make_folder (Fixture    *fixture,
   return path;
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *)a, *(const char *const *)b);
+}
+
 /* Names of the files in @folder, sorted and joined by spaces, to see what an export left. */
 static char *
 list_folder (const char *folder)
@@ -103,7 +111,7 @@ list_folder (const char *folder)
   g_assert_nonnull (dir);
   while ((name = g_dir_read_name (dir)) != NULL)
     g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc)g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (names, NULL);
 
   return g_strjoinv (" ", (char **)names->pdata);
@@ -455,15 +463,212 @@ test_file_is_folder (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *left = NULL;
 
+  g_autofree char *message = g_strdup_printf ("Could not export to %s: it is a folder, not a "
+                                              "file", target);
+
   g_assert_false (tend_account_export_to_file (fixture->store, G_LIST_MODEL (list), file,
                                                TEND_ACCOUNT_EXPORT_NONE, NULL, &error));
-  g_assert_error (error, TEND_EXPORT_ERROR, TEND_EXPORT_ERROR_WRITE);
-  g_assert_true (g_str_has_prefix (error->message, "Could not export to "));
-  g_assert_nonnull (strstr (error->message, target));
+  g_assert_error (error, TEND_EXPORT_ERROR, TEND_EXPORT_ERROR_NOT_A_FILE);
+  g_assert_cmpstr (error->message, ==, message);
 
   left = list_folder (folder);
   g_assert_cmpstr (left, ==, "accounts.csv");
   g_assert_true (g_file_test (target, G_FILE_TEST_IS_DIR));
+}
+
+/* Exports @list to @path, expecting the refusal @code with exactly @message. */
+static void
+assert_export_refused (Fixture         *fixture,
+                       TendAccountList *list,
+                       const char      *path,
+                       int              code,
+                       const char      *reason)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = g_strdup_printf ("Could not export to %s: %s", path, reason);
+
+  g_assert_false (tend_account_export_to_file (fixture->store, G_LIST_MODEL (list), file,
+                                               TEND_ACCOUNT_EXPORT_NONE, NULL, &error));
+  g_assert_error (error, TEND_EXPORT_ERROR, code);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+static void
+assert_export_written (Fixture         *fixture,
+                       TendAccountList *list,
+                       const char      *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  tend_account_export_to_file (fixture->store, G_LIST_MODEL (list), file,
+                               TEND_ACCOUNT_EXPORT_NONE, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static guint
+count_accounts_at (const char *database)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TendStore) store = tend_store_open (database, &error);
+  g_autoptr(TendAccountList) list = NULL;
+
+  g_assert_no_error (error);
+  list = tend_account_list_new (store);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (list));
+}
+
+static void
+assert_link (const char *path,
+             const char *expected_target)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *target = g_file_read_link (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (target, ==, expected_target);
+}
+
+/* The export must never be renamed over the workspace it reads, whatever name leads to it:
+ * the path itself, SQLite's files beside it, a symbolic or a hard link. */
+static void
+test_file_workspace (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const char reason[] = "it is the workspace Tend has open; choose another file name";
+  g_autoptr(TendAccountList) list = accounts_by_arr (fixture);
+  const char *database = tend_store_get_path (fixture->store);
+  g_autofree char *wal = g_strconcat (database, "-wal", NULL);
+  g_autofree char *folder = make_folder (fixture, "out");
+  g_autofree char *symlink_path = g_build_filename (folder, "link.csv", NULL);
+  g_autofree char *hardlink_path = g_build_filename (folder, "hard.csv", NULL);
+  g_autofree char *left = NULL;
+
+  g_assert_cmpint (symlink (database, symlink_path), ==, 0);
+  g_assert_cmpint (link (database, hardlink_path), ==, 0);
+
+  assert_export_refused (fixture, list, database, TEND_EXPORT_ERROR_WORKSPACE, reason);
+  assert_export_refused (fixture, list, symlink_path, TEND_EXPORT_ERROR_WORKSPACE, reason);
+  assert_export_refused (fixture, list, hardlink_path, TEND_EXPORT_ERROR_WORKSPACE, reason);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_IS_REGULAR));
+  assert_export_refused (fixture, list, wal, TEND_EXPORT_ERROR_WORKSPACE, reason);
+
+  /* The workspace still opens, with its accounts, from a new connection. */
+  g_assert_cmpuint (count_accounts_at (database), ==, 4);
+  assert_link (symlink_path, database);
+  left = list_folder (folder);
+  g_assert_cmpstr (left, ==, "hard.csv link.csv");
+}
+
+/* A named pipe stands for any file that is not a regular one (a device such as /dev/full,
+ * a socket): an export must neither replace it nor open it, which would block. */
+static void
+test_file_not_a_file (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(TendAccountList) list = accounts_by_arr (fixture);
+  g_autofree char *folder = make_folder (fixture, "out");
+  g_autofree char *fifo = g_build_filename (folder, "pipe.csv", NULL);
+  g_autofree char *link_path = g_build_filename (folder, "link.csv", NULL);
+  g_autofree char *left = NULL;
+  GStatBuf info;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (symlink ("pipe.csv", link_path), ==, 0);
+
+  assert_export_refused (fixture, list, fifo, TEND_EXPORT_ERROR_NOT_A_FILE,
+                         "it is a named pipe (FIFO), not a file");
+  assert_export_refused (fixture, list, link_path, TEND_EXPORT_ERROR_NOT_A_FILE,
+                         "it is a named pipe (FIFO), not a file");
+
+  g_assert_cmpint (g_lstat (fifo, &info), ==, 0);
+  g_assert_true (S_ISFIFO (info.st_mode));
+  assert_link (link_path, "pipe.csv");
+  left = list_folder (folder);
+  g_assert_cmpstr (left, ==, "link.csv pipe.csv");
+}
+
+/* Through a symbolic link, or a chain of them, the file at the end is replaced and every
+ * link stays a link; a link to a file not there yet creates that file. */
+static void
+test_file_symlink (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(TendAccountList) list = accounts_by_arr (fixture);
+  g_autofree char *expected = export_to_memory (fixture, list, TEND_ACCOUNT_EXPORT_NONE);
+  g_autofree char *folder = make_folder (fixture, "out");
+  g_autofree char *real = g_build_filename (folder, "real.csv", NULL);
+  g_autofree char *relative = g_build_filename (folder, "accounts.csv", NULL);
+  g_autofree char *chain = g_build_filename (folder, "chain.csv", NULL);
+  g_autofree char *dangling = g_build_filename (folder, "dangling.csv", NULL);
+  g_autofree char *made = g_build_filename (folder, "made.csv", NULL);
+  g_autofree char *left = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (real, "old", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (symlink ("real.csv", relative), ==, 0);
+  g_assert_cmpint (symlink (relative, chain), ==, 0);
+  g_assert_cmpint (symlink ("made.csv", dangling), ==, 0);
+
+  assert_export_written (fixture, list, chain);
+  assert_file_contents (real, expected);
+  assert_link (relative, "real.csv");
+  assert_link (chain, relative);
+
+  assert_export_written (fixture, list, dangling);
+  assert_file_contents (made, expected);
+  assert_link (dangling, "made.csv");
+
+  left = list_folder (folder);
+  g_assert_cmpstr (left, ==, "accounts.csv chain.csv dangling.csv made.csv real.csv");
+}
+
+static guint
+file_mode (const char *path)
+{
+  GStatBuf info;
+
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+
+  return info.st_mode & 07777;
+}
+
+/* A replaced file keeps its permissions, so a private export stays private; a new one
+ * gets what the umask allows, as any new file. */
+static void
+test_file_mode (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(TendAccountList) list = accounts_by_arr (fixture);
+  g_autofree char *folder = make_folder (fixture, "out");
+  g_autofree char *private_path = g_build_filename (folder, "private.csv", NULL);
+  g_autofree char *shared_path = g_build_filename (folder, "shared.csv", NULL);
+  g_autofree char *fresh_path = g_build_filename (folder, "fresh.csv", NULL);
+  g_autofree char *secret_path = g_build_filename (folder, "secret.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  mode_t old_umask = umask (022);
+
+  g_file_set_contents (private_path, "old", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (private_path, 0600), ==, 0);
+  g_file_set_contents (shared_path, "old", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (shared_path, 0664), ==, 0);
+
+  assert_export_written (fixture, list, private_path);
+  assert_export_written (fixture, list, shared_path);
+  assert_export_written (fixture, list, fresh_path);
+  umask (077);
+  assert_export_written (fixture, list, secret_path);
+  umask (old_umask);
+
+  g_assert_cmpuint (file_mode (private_path), ==, 0600);
+  g_assert_cmpuint (file_mode (shared_path), ==, 0664);
+  g_assert_cmpuint (file_mode (fresh_path), ==, 0644);
+  g_assert_cmpuint (file_mode (secret_path), ==, 0600);
 }
 
 /* Writes half an export and then fails as a full disk would. */
@@ -498,14 +703,14 @@ test_file_failed_write (Fixture       *fixture,
   g_file_set_contents (path, "old", -1, &error);
   g_assert_no_error (error);
 
-  g_assert_false (tend_csv_export_to_file (file, write_then_fail, NULL, NULL, &error));
+  g_assert_false (tend_csv_export_to_file (file, NULL, write_then_fail, NULL, NULL, &error));
   g_assert_error (error, TEND_EXPORT_ERROR, TEND_EXPORT_ERROR_WRITE);
   message = g_strdup_printf ("Could not export to %s: No space left on device", path);
   g_assert_cmpstr (error->message, ==, message);
   g_clear_error (&error);
 
   /* A new file is not created at all; an old one is left as it was. */
-  g_assert_false (tend_csv_export_to_file (fresh, write_then_fail, NULL, NULL, &error));
+  g_assert_false (tend_csv_export_to_file (fresh, NULL, write_then_fail, NULL, NULL, &error));
   g_assert_error (error, TEND_EXPORT_ERROR, TEND_EXPORT_ERROR_WRITE);
 
   assert_file_contents (path, "old");
@@ -554,6 +759,10 @@ main (int   argc,
   ADD_TEST ("/export/file/missing-folder", test_file_missing_folder);
   ADD_TEST ("/export/file/read-only-folder", test_file_read_only_folder);
   ADD_TEST ("/export/file/target-is-folder", test_file_is_folder);
+  ADD_TEST ("/export/file/workspace", test_file_workspace);
+  ADD_TEST ("/export/file/not-a-file", test_file_not_a_file);
+  ADD_TEST ("/export/file/symlink", test_file_symlink);
+  ADD_TEST ("/export/file/mode", test_file_mode);
   ADD_TEST ("/export/file/failed-write", test_file_failed_write);
   ADD_TEST ("/export/file/cancelled", test_file_cancelled);
 

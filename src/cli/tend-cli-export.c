@@ -191,6 +191,24 @@ export_to_stdout (TendStore               *store,
   return TRUE;
 }
 
+/* A device or a pipe is refused by name; the command line has its own way to write to
+ * the standard output, which it says. */
+static int
+fail_export (GError *error)
+{
+  if (g_error_matches (error, TEND_EXPORT_ERROR, TEND_EXPORT_ERROR_NOT_A_FILE))
+    {
+      g_autoptr(GError) advised = NULL;
+
+      advised = g_error_new (error->domain, error->code,
+                             _("%s. To write to the standard output, name the file “-”."),
+                             error->message);
+      return tend_cli_fail (advised);
+    }
+
+  return tend_cli_fail (error);
+}
+
 static int
 export_accounts (TendCli       *cli,
                  const char    *target,
@@ -221,7 +239,7 @@ export_accounts (TendCli       *cli,
 
   file = g_file_new_for_commandline_arg (target);
   if (!tend_account_export_to_file (cli->store, G_LIST_MODEL (list), file, flags, NULL, &error))
-    return tend_cli_fail (error);
+    return fail_export (error);
 
   count = tend_number_format (g_list_model_get_n_items (G_LIST_MODEL (list)), 0);
   g_print (g_dngettext (GETTEXT_PACKAGE, "Exported %s account to %s\n",

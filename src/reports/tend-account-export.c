@@ -369,8 +369,9 @@ write_job (GOutputStream  *stream,
 /**
  * tend_account_export_to_file:
  *
- * Exports @accounts into @file, which appears only once it is complete: see
- * tend_csv_export_to_file() for how failures are reported.
+ * Exports @accounts into @file, which appears only once it is complete and is never
+ * @store's own database: see tend_csv_export_to_file() for what is refused and how
+ * failures are reported.
  */
 gboolean
 tend_account_export_to_file (TendStore               *store,
@@ -386,5 +387,5 @@ tend_account_export_to_file (TendStore               *store,
   g_return_val_if_fail (G_IS_LIST_MODEL (accounts), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  return tend_csv_export_to_file (file, write_job, &job, cancellable, error);
+  return tend_csv_export_to_file (file, store, write_job, &job, cancellable, error);
 }

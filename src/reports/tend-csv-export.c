@@ -11,6 +11,8 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "store/tend-store.h"
 #include "tend-csv-export.h"
@@ -189,21 +191,202 @@ export_failed_errno (const char  *path,
   return export_failed (path, cause, error);
 }
 
-/* Makes an empty hidden file beside @path, on the same file system so that the final
- * rename is atomic. */
-static char *
-create_temporary (const char  *path,
-                  GError     **error)
+/* Why a path that exists cannot be written over, or NULL when it is a regular file. */
+static const char *
+describe_not_a_file (mode_t mode)
 {
-  g_autofree char *folder = g_path_get_dirname (path);
-  g_autofree char *name = g_path_get_basename (path);
+  if (S_ISREG (mode))
+    return NULL;
+  if (S_ISDIR (mode))
+    return _("it is a folder, not a file");
+  if (S_ISCHR (mode))
+    return _("it is a character device, not a file");
+  if (S_ISBLK (mode))
+    return _("it is a block device, not a file");
+  if (S_ISFIFO (mode))
+    return _("it is a named pipe (FIFO), not a file");
+  if (S_ISSOCK (mode))
+    return _("it is a socket, not a file");
+
+  return _("it is not a regular file");
+}
+
+/* Whether @target is the workspace database or one of the files SQLite keeps beside it:
+ * renaming an export over any of them would destroy the workspace. */
+static gboolean
+is_workspace_file (const GStatBuf *target,
+                   TendStore      *workspace)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  const char *database;
+
+  if (workspace == NULL || (database = tend_store_get_path (workspace)) == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (database, suffixes[i], NULL);
+      GStatBuf info;
+
+      if (g_stat (path, &info) == 0 && info.st_dev == target->st_dev &&
+          info.st_ino == target->st_ino)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Follows the symbolic links of @path to the path they finally name, which need not exist
+ * yet: the export replaces that file and leaves the links as they are. */
+static char *
+follow_links (const char  *path,
+              GError     **error)
+{
+  g_autofree char *current = g_strdup (path);
+
+  /* The same bound as the kernel's, so that a loop of links ends as it would there. */
+  for (int depth = 0; depth < 40; depth++)
+    {
+      g_autofree char *target = NULL;
+      g_autofree char *path_of_link = NULL;
+      GStatBuf info;
+
+      if (g_lstat (current, &info) != 0 || !S_ISLNK (info.st_mode))
+        return g_steal_pointer (&current);
+
+      target = g_file_read_link (current, error);
+      if (target == NULL)
+        return NULL;
+
+      /* A relative link is read from the folder the link is in. */
+      path_of_link = g_steal_pointer (&current);
+      if (g_path_is_absolute (target))
+        current = g_steal_pointer (&target);
+      else
+        {
+          g_autofree char *folder = g_path_get_dirname (path_of_link);
+
+          current = g_build_filename (folder, target, NULL);
+        }
+    }
+
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS, g_strerror (ELOOP));
+
+  return NULL;
+}
+
+typedef struct
+{
+  char     *path;      /* the file to replace or create, after its links */
+  gboolean  exists;
+  GStatBuf  info;      /* the existing file's, when it exists */
+} ExportTarget;
+
+static void
+export_target_clear (ExportTarget *target)
+{
+  g_free (target->path);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportTarget, export_target_clear)
+
+static gboolean
+refuse (const char  *path,
+        int          code,
+        const char  *reason,
+        GError     **error)
+{
+  g_set_error (error, TEND_EXPORT_ERROR, code,
+               /* Translators: "Could not export to <file>: <reason>" */
+               _("Could not export to %s: %s"), path, reason);
+
+  return FALSE;
+}
+
+/* Decides which file the export replaces, and refuses what must not be replaced: anything
+ * that is not a regular file (a device, a pipe, a folder) and the open workspace. */
+static gboolean
+find_target (const char    *path,
+             TendStore     *workspace,
+             ExportTarget  *target,
+             GError       **error)
+{
+  GError *cause = NULL;
+  GStatBuf link_info;
+
+  /* Stat follows every link, even the kernel's own such as /dev/stdout. */
+  target->exists = g_stat (path, &target->info) == 0;
+  if (!target->exists && errno != ENOENT)
+    return export_failed_errno (path, errno, error);
+
+  if (target->exists && describe_not_a_file (target->info.st_mode) != NULL)
+    return refuse (path, TEND_EXPORT_ERROR_NOT_A_FILE, describe_not_a_file (target->info.st_mode),
+                   error);
+
+  if (target->exists && is_workspace_file (&target->info, workspace))
+    return refuse (path, TEND_EXPORT_ERROR_WORKSPACE,
+                   _("it is the workspace Tend has open; choose another file name"), error);
+
+  target->path = follow_links (path, &cause);
+  if (target->path == NULL)
+    return export_failed (path, cause, error);
+
+  /* A link whose text names no file (a deleted file behind /proc/self/fd) cannot be
+   * replaced in place. */
+  if (target->exists &&
+      (g_lstat (target->path, &link_info) != 0 || link_info.st_dev != target->info.st_dev ||
+       link_info.st_ino != target->info.st_ino))
+    return refuse (path, TEND_EXPORT_ERROR_NOT_A_FILE,
+                   _("it is a link to something that is not a file on disk"), error);
+
+  return TRUE;
+}
+
+/* Gives the new file the mode and owner of the one it replaces. Only the superuser, or
+ * an owner moving the file to another of their groups, may change the owner; when that is
+ * refused the export belongs to whoever wrote it, as after any editor's save. */
+static gboolean
+copy_mode (int                  fd,
+           const ExportTarget  *target)
+{
+  if (!target->exists)
+    return TRUE;
+
+  if ((target->info.st_uid != geteuid () || target->info.st_gid != getegid ()) &&
+      fchown (fd, target->info.st_uid, target->info.st_gid) != 0)
+    g_debug ("The export keeps its own owner: %s", g_strerror (errno));
+
+  return fchmod (fd, target->info.st_mode & 0777) == 0;
+}
+
+/* Makes an empty hidden file beside the target, on the same file system so that the final
+ * rename is atomic. A new export gets 0666 less the umask, as any new file; one that
+ * replaces a file starts private and takes that file's mode before anything is written. */
+static char *
+create_temporary (const char          *path,
+                  const ExportTarget  *target,
+                  GError             **error)
+{
+  g_autofree char *folder = g_path_get_dirname (target->path);
+  g_autofree char *name = g_path_get_basename (target->path);
   g_autofree char *template = g_strdup_printf ("%s%s.%s.XXXXXX", folder, G_DIR_SEPARATOR_S,
                                                name);
-  int fd = g_mkstemp_full (template, O_WRONLY | O_CREAT | O_EXCL, 0666);
+  int fd = g_mkstemp_full (template, O_WRONLY | O_CREAT | O_EXCL,
+                           target->exists ? 0600 : 0666);
 
   if (fd < 0)
     {
       export_failed_errno (path, errno, error);
+      return NULL;
+    }
+
+  if (!copy_mode (fd, target))
+    {
+      int saved_errno = errno;
+
+      g_close (fd, NULL);
+      g_unlink (template);
+      export_failed_errno (path, saved_errno, error);
       return NULL;
     }
 
@@ -242,28 +425,39 @@ write_temporary (const char         *temporary,
 /**
  * tend_csv_export_to_file:
  * @file: the file to write; a local path
+ * @workspace: (nullable): the open workspace, which the export must never replace
  * @write_func: writes the whole content into the stream it is given
  *
  * Writes into a hidden temporary file in the same folder and renames it over @file only
  * once everything was written, so a failed or cancelled export (a full disk, a folder
  * that went away) never leaves a half-written file and never damages an older one.
- * Errors are %TEND_EXPORT_ERROR and name @file; cancellation is %G_IO_ERROR_CANCELLED.
+ *
+ * An existing @file must be a regular file, and not @workspace's database or the files
+ * SQLite keeps beside it: a device, a pipe or a folder is refused with
+ * %TEND_EXPORT_ERROR_NOT_A_FILE, the workspace with %TEND_EXPORT_ERROR_WORKSPACE. When
+ * @file is a symbolic link, the file it points to is replaced and the link kept. The
+ * replaced file's permissions (and, where allowed, its owner) carry over; a new file gets
+ * 0666 less the umask. Other errors are %TEND_EXPORT_ERROR_WRITE or _READ and name @file;
+ * cancellation is %G_IO_ERROR_CANCELLED.
  *
  * The temporary file is not synced to disk before the rename: a power cut right after an
  * export may lose it, which is acceptable for a file the user can export again.
  */
 gboolean
 tend_csv_export_to_file (GFile              *file,
+                         TendStore          *workspace,
                          TendCsvExportFunc   write_func,
                          gpointer            user_data,
                          GCancellable       *cancellable,
                          GError            **error)
 {
+  g_auto(ExportTarget) target = { NULL, FALSE, };
   g_autofree char *path = NULL;
   g_autofree char *temporary = NULL;
   GError *local_error = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (workspace == NULL || TEND_IS_STORE (workspace), FALSE);
   g_return_val_if_fail (write_func != NULL, FALSE);
 
   path = g_file_get_path (file);
@@ -277,7 +471,10 @@ tend_csv_export_to_file (GFile              *file,
       return FALSE;
     }
 
-  temporary = create_temporary (path, error);
+  if (!find_target (path, workspace, &target, error))
+    return FALSE;
+
+  temporary = create_temporary (path, &target, error);
   if (temporary == NULL)
     return FALSE;
 
@@ -287,7 +484,7 @@ tend_csv_export_to_file (GFile              *file,
       return export_failed (path, local_error, error);
     }
 
-  if (g_rename (temporary, path) != 0)
+  if (g_rename (temporary, target.path) != 0)
     {
       int saved_errno = errno;
 

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "reports/tend-csv-writer.h"
+#include "store/tend-store.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,8 @@ typedef enum
 {
   TEND_EXPORT_ERROR_WRITE,
   TEND_EXPORT_ERROR_READ,
+  TEND_EXPORT_ERROR_NOT_A_FILE,  /* the path names a device, a pipe, a folder or a socket */
+  TEND_EXPORT_ERROR_WORKSPACE,   /* the path names the open workspace database */
 } TendExportError;
 
 /*
@@ -58,6 +61,7 @@ gboolean       tend_csv_export_model    (GListModel         *model,
                                          GCancellable       *cancellable,
                                          GError            **error);
 gboolean       tend_csv_export_to_file  (GFile              *file,
+                                         TendStore          *workspace,
                                          TendCsvExportFunc   write_func,
                                          gpointer            user_data,
                                          GCancellable       *cancellable,

@@ -12,6 +12,7 @@
 #include "resources/tend-resources.h"
 
 #include "tend-application.h"
+#include "scoring/tend-score-keeper.h"
 #include "tend-window.h"
 
 struct _TendApplication
@@ -19,8 +20,9 @@ struct _TendApplication
   AdwApplication  parent_instance;
 
   char           *database_path;
-  TendStore      *store;
-  GError         *store_error;
+  TendStore       *store;
+  TendScoreKeeper *score_keeper;
+  GError          *store_error;
 };
 
 G_DEFINE_FINAL_TYPE (TendApplication, tend_application, ADW_TYPE_APPLICATION)
@@ -71,7 +73,13 @@ application_open_store (TendApplication *self)
 
   self->store = tend_store_open (path, &self->store_error);
   if (self->store == NULL)
-    g_warning ("Could not open the workspace: %s", self->store_error->message);
+    {
+      g_warning ("Could not open the workspace: %s", self->store_error->message);
+      return;
+    }
+
+  /* Milestones completed or accounts edited in the window rescore today at once. */
+  self->score_keeper = tend_score_keeper_new (self->store);
 }
 
 static void
@@ -252,6 +260,7 @@ tend_application_finalize (GObject *object)
 {
   TendApplication *self = TEND_APPLICATION (object);
 
+  g_clear_object (&self->score_keeper);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
   g_clear_pointer (&self->database_path, g_free);

@@ -1,0 +1,193 @@
+/* test-score-keeper.c: today's scores follow the data without being asked
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include "model/tend-milestone.h"
+#include "scoring/tend-score-keeper.h"
+#include "scoring/tend-scorecard.h"
+#include "scoring/tend-scorer.h"
+#include "util/tend-date.h"
+
+typedef struct
+{
+  char      *folder;
+  TendStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  g_setenv ("TEND_TODAY", "2026-12-04", TRUE);
+
+  fixture->folder = g_dir_make_tmp ("tend-keeper-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  path = g_build_filename (fixture->folder, "tend.db", NULL);
+  fixture->store = tend_store_open (path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  g_assert_finalize_object (fixture->store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat ("tend.db", suffixes[i], NULL);
+      g_autofree char *path = g_build_filename (fixture->folder, name, NULL);
+
+      g_remove (path);
+    }
+
+  g_rmdir (fixture->folder);
+  g_free (fixture->folder);
+}
+
+static double
+current_score (TendStore *store)
+{
+  sqlite3_stmt *stmt = tend_store_prepare (store,
+                                           "SELECT health_score FROM accounts WHERE id = 1",
+                                           NULL);
+  double score;
+
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  score = sqlite3_column_type (stmt, 0) == SQLITE_NULL ? -1.0 : sqlite3_column_double (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return score;
+}
+
+static void
+wait_for_runs (TendScoreKeeper *keeper,
+               guint            runs)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (tend_score_keeper_get_n_runs (keeper) < runs || tend_score_keeper_get_busy (keeper))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* One account scored on its age and on overdue milestones, weighted alike: with no
+ * milestone at all the second is missing and the age alone counts; two overdue are 0
+ * points, one is 50. */
+static void
+make_workspace (TendStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TendScorecard) scorecard = tend_scorecard_new ("Plans only");
+  g_autoptr(TendMeasure) measure = tend_measure_new ("overdue", TEND_MEASURE_OVERDUE_MILESTONES,
+                                                     NULL);
+  g_autoptr(TendMeasure) age = tend_measure_new ("age", TEND_MEASURE_ACCOUNT_AGE, NULL);
+
+  tend_measure_set_rule_type (measure, TEND_RULE_THRESHOLDS);
+  tend_measure_set_higher_is_better (measure, FALSE);
+  tend_measure_set_good (measure, 0);
+  tend_measure_set_poor (measure, 2);
+  tend_scorecard_add_measure (scorecard, measure);
+  tend_scorecard_add_measure (scorecard, age);
+  tend_scorecard_save (scorecard, store, &error);
+  g_assert_no_error (error);
+  tend_scorecard_activate (scorecard, store, &error);
+  g_assert_no_error (error);
+
+  tend_store_exec (store,
+                   "INSERT INTO accounts (id, name, start_date) VALUES (1, 'Acme', '2025-01-01')",
+                   &error);
+  g_assert_no_error (error);
+  tend_scorer_recompute (store, NULL, tend_day_today (), NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_keeper_milestones (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TendScoreKeeper) keeper = NULL;
+  g_autoptr(TendMilestone) first = tend_milestone_new (1);
+  g_autoptr(TendMilestone) second = tend_milestone_new (1);
+
+  double age_points;
+
+  make_workspace (fixture->store);
+  age_points = current_score (fixture->store);
+  g_assert_cmpfloat (age_points, >, 50.0);
+
+  keeper = tend_score_keeper_new (fixture->store);
+  tend_score_keeper_set_delay (keeper, 10);
+
+  /* Two overdue milestones saved in a burst cost one rescore. */
+  tend_milestone_set_title (first, "Kick-off");
+  tend_milestone_set_due_date (first, "2026-11-01");
+  tend_milestone_save (first, fixture->store, &error);
+  g_assert_no_error (error);
+  tend_milestone_set_title (second, "Training");
+  tend_milestone_set_due_date (second, "2026-11-15");
+  tend_milestone_save (second, fixture->store, &error);
+  g_assert_no_error (error);
+
+  wait_for_runs (keeper, 1);
+  g_assert_cmpuint (tend_score_keeper_get_n_runs (keeper), ==, 1);
+  g_assert_cmpfloat_with_epsilon (current_score (fixture->store), age_points / 2, 1e-9);
+
+  tend_milestone_complete (first, fixture->store, &error);
+  g_assert_no_error (error);
+  wait_for_runs (keeper, 2);
+  g_assert_cmpfloat_with_epsilon (current_score (fixture->store), (age_points + 50) / 2, 1e-9);
+
+  g_clear_object (&keeper);
+}
+
+/* The keeper's own output, and scorecard edits that rescore by themselves, start
+ * nothing. */
+static void
+test_keeper_ignores_scores (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(TendScoreKeeper) keeper = NULL;
+  gint64 until;
+
+  make_workspace (fixture->store);
+  keeper = tend_score_keeper_new (fixture->store);
+  tend_score_keeper_set_delay (keeper, 10);
+
+  tend_store_emit_changed (fixture->store, "scores");
+  tend_store_emit_changed (fixture->store, "scorecards");
+
+  until = g_get_monotonic_time () + 200 * 1000;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+
+  g_assert_false (tend_score_keeper_get_busy (keeper));
+  g_assert_cmpuint (tend_score_keeper_get_n_runs (keeper), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/score-keeper/milestones", Fixture, NULL,
+              fixture_set_up, test_keeper_milestones, fixture_tear_down);
+  g_test_add ("/score-keeper/ignores-scores", Fixture, NULL,
+              fixture_set_up, test_keeper_ignores_scores, fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -154,6 +154,9 @@ static const char *const rows_of_version[TEND_STORE_SCHEMA_VERSION + 1] = {
 
   /* Version 5 added indexes only. */
   "",
+
+  /* Version 6 replaced an index only. */
+  "",
 };
 
 static const char *const tables_of_version[][6] = {
@@ -162,6 +165,7 @@ static const char *const tables_of_version[][6] = {
   { "usage_daily", "tickets", "payments", "activities", "survey_responses", NULL },
   { "scorecards", "health_scores", NULL },
   { "milestones", "import_mappings", "settings", NULL },
+  { NULL },
   { NULL },
 };
 
@@ -890,6 +894,7 @@ main (int   argc,
   add_test ("/store/migrate/from-v2", GINT_TO_POINTER (2), test_store_migrate);
   add_test ("/store/migrate/from-v3", GINT_TO_POINTER (3), test_store_migrate);
   add_test ("/store/migrate/from-v4", GINT_TO_POINTER (4), test_store_migrate);
+  add_test ("/store/migrate/from-v5", GINT_TO_POINTER (5), test_store_migrate);
   add_test ("/store/migrate/values", NULL, test_store_migrate_values);
   add_test ("/store/migrate/current", NULL, test_store_migrate_current);
   add_test ("/store/migrate/failure-rolls-back", NULL, test_store_migrate_failure);

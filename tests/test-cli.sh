@@ -245,6 +245,31 @@ run 0 "import with --skip-bad-rows" --database "$db" import "$skippable" --mappi
 run 0 "summary --json after skipping bad rows" --database "$db" summary --json
 expect_json "$work/out" accounts.total 7044 "the good row was imported and the bad ones skipped"
 
+# --- Amounts beyond what Tend holds -------------------------------------------------------
+
+# ARRs near the 64-bit limit are refused with their line and column, and nothing is stored;
+# amounts at Tend's limit of 10^13 minor units import and add up exactly.
+printf 'id,name,arr,currency\r\nH1,Huge One,92233720368547758.07,USD\r\nH2,Huge Two,92233720368547758.07,USD\r\n' >"$work/huge.csv"
+run 1 "import of ARRs near the integer maximum" --database "$work/huge.db" import "$work/huge.csv"
+expect_in "$work/err" "Line 2, column “arr”: “92233720368547758.07”" "the error gives the line, the column and the value"
+checks=$((checks + 1))
+if [ -e "$work/huge.db" ]; then fail "the refused import left a workspace"; else pass "the refused import left no workspace"; fi
+printf 'id,name,arr,currency\r\nL1,At the limit,"100,000,000,000.00",USD\r\nL2,Also,100000000000,USD\r\n' >"$work/limit.csv"
+run 0 "import of ARRs at the limit" --database "$work/limit.db" import "$work/limit.csv"
+run 0 "summary --json of ARRs at the limit" --database "$work/limit.db" summary --json
+expect_json "$work/out" arr_minor 20000000000000 "ARRs at the limit add up exactly"
+
+# A workspace that holds such amounts already (written before the limit) gets a summary
+# error that names it, not SQLite's bare "integer overflow".
+run 0 "sample for the overflow" --database "$work/overflow.db" sample --accounts 5 --days 30
+python3 -c '
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("UPDATE accounts SET arr_minor = 9223372036854775807, status = \x27active\x27, currency = \x27USD\x27, start_date = NULL")
+db.commit()' "$work/overflow.db"
+run 1 "summary of ARRs that overflow" --database "$work/overflow.db" summary
+expect_in "$work/err" "The amounts in $work/overflow.db add up to more than Tend can count" "the overflow error names the workspace"
+
 # --- Done -------------------------------------------------------------------------------------
 
 echo "# $checks checks, $failures failed"

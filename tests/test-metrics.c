@@ -440,6 +440,92 @@ test_json (Fixture       *fixture,
                    json_array_get_object_element (segments, 2), "segment")));
 }
 
+/* Expects the summary to fail with an overflow that names the workspace and @largest. */
+static void
+assert_overflow (Fixture    *fixture,
+                 const char *largest)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TendPortfolioSummary) summary = NULL;
+  g_autofree char *message = NULL;
+
+  summary = tend_portfolio_summary_compute (fixture->store, tend_day_from_iso (TODAY), &error);
+  g_assert_null (summary);
+  g_assert_error (error, TEND_PORTFOLIO_ERROR, TEND_PORTFOLIO_ERROR_OVERFLOW);
+
+  message = g_strdup_printf ("The amounts in %s add up to more than Tend can count, so the "
+                             "portfolio figures cannot be computed. The largest is %s: "
+                             "correct it, and any other amount that size, then import again.",
+                             tend_store_get_path (fixture->store), largest);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+/* Two ARRs near the integer maximum, as an import could store them before the money
+ * parser had a limit: a clear error, not SQLite's bare "integer overflow". */
+static void
+test_overflow_arr (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  exec (fixture, "INSERT INTO accounts (id, name, status, arr_minor, currency) VALUES "
+                 " (1, 'Huge', 'active', 9223372036854775807, 'USD'),"
+                 " (2, 'Big', 'active', 9223372036854775000, 'USD'),"
+                 " (3, 'Tiny', 'active', -9223372036854775807, 'EUR');");
+
+  assert_overflow (fixture, "“Huge”, with $92,233,720,368,547,758.07");
+}
+
+/* Amounts below zero overflow the other way, and are caught the same. */
+static void
+test_overflow_negative (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  exec (fixture, "INSERT INTO accounts (id, name, status, arr_minor, currency, health_score,"
+                 "                      health_band) VALUES "
+                 " (1, 'Owed', 'active', -9223372036854775807, 'USD', 10, 'red'),"
+                 " (2, 'Owed too', 'active', -9000000000000000000, 'USD', 20, 'red');");
+
+  assert_overflow (fixture, "“Owed”, with -$92,233,720,368,547,758.07");
+}
+
+/* A subscription whose ARR (amount x quantity x 12) no longer fits. */
+static void
+test_overflow_retention (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  exec (fixture, "INSERT INTO accounts (id, name, status, start_date, arr_minor, currency) "
+                 "VALUES (1, 'Plan', 'active', '2024-01-01', 100, 'USD');"
+                 "INSERT INTO subscriptions (account_id, product, amount_minor, currency, "
+                 "  billing_interval, quantity, start_date, status) VALUES "
+                 " (1, 'Core', 1000000000000000000, 'USD', 'month', 1, '2024-01-01', 'active');");
+
+  assert_overflow (fixture, "“Plan”, with $10,000,000,000,000,000.00");
+}
+
+/* Amounts at the money parser's limit add up exactly. */
+static void
+test_largest_amounts (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(TendPortfolioSummary) summary = NULL;
+
+  exec (fixture, "INSERT INTO accounts (id, name, status, start_date, arr_minor, currency,"
+                 "                      health_score, health_band) VALUES "
+                 " (1, 'A', 'active', '2024-01-01', 10000000000000, 'USD', 10, 'red'),"
+                 " (2, 'B', 'active', '2024-01-01', 10000000000000, 'USD', 10, 'red');"
+                 "INSERT INTO subscriptions (account_id, product, amount_minor, currency, "
+                 "  billing_interval, quantity, start_date, status) VALUES "
+                 " (1, 'Core', 10000000000000, 'USD', 'month', 3, '2024-01-01', 'active'),"
+                 " (1, 'Plus', 10000000000000, 'USD', 'year', 1, '2024-01-01', 'active');");
+
+  summary = compute (fixture, TODAY);
+  g_assert_cmpint (summary->arr_minor, ==, G_GINT64_CONSTANT (20000000000000));
+  g_assert_cmpint (summary->at_risk_arr_minor, ==, G_GINT64_CONSTANT (20000000000000));
+  g_assert_cmpint (summary->band_arr_minor[TEND_PORTFOLIO_BAND_RED], ==,
+                   G_GINT64_CONSTANT (20000000000000));
+  g_assert_cmpint (summary->retention_start_minor, ==, G_GINT64_CONSTANT (370000000000000));
+  g_assert_cmpfloat (summary->nrr, ==, 1.0);
+}
+
 static void
 test_bands_round_trip (void)
 {
@@ -473,6 +559,10 @@ main (int   argc,
             test_retention_without_subscriptions);
   ADD_TEST ("/metrics/summary/history", test_history);
   ADD_TEST ("/metrics/summary/json", test_json);
+  ADD_TEST ("/metrics/summary/overflow/arr", test_overflow_arr);
+  ADD_TEST ("/metrics/summary/overflow/negative", test_overflow_negative);
+  ADD_TEST ("/metrics/summary/overflow/retention", test_overflow_retention);
+  ADD_TEST ("/metrics/summary/largest-amounts", test_largest_amounts);
   ADD_TEST ("/metrics/series/days", test_series);
   ADD_TEST ("/metrics/series/empty", test_series_empty);
   g_test_add_func ("/metrics/bands/round-trip", test_bands_round_trip);

@@ -65,17 +65,20 @@ test_money_parse (void)
     { "--5", "USD", FALSE, 0 },
     { "", "USD", FALSE, 0 },
     { NULL, "USD", FALSE, 0 },
-    /* The limits of a 64-bit count of minor units. */
-    { "92233720368547758.07", "USD", TRUE, G_MAXINT64 },
-    { "-92233720368547758.07", "USD", TRUE, -G_MAXINT64 },
-    { "92233720368547758.08", "USD", FALSE, 0 },
-    { "92233720368547758", "USD", TRUE, G_GINT64_CONSTANT (9223372036854775800) },
-    { "92233720368547759", "USD", FALSE, 0 },
-    { "9223372036854775807", "JPY", TRUE, G_MAXINT64 },
-    { "9223372036854775808", "JPY", FALSE, 0 },
+    /* Amounts beyond 10^13 minor units either way are refused, never clamped. */
+    { "100,000,000,000.00", "USD", TRUE, G_GINT64_CONSTANT (10000000000000) },
+    { "-100000000000", "USD", TRUE, -G_GINT64_CONSTANT (10000000000000) },
+    { "100000000000.01", "USD", FALSE, 0 },
+    { "-100000000000.01", "USD", FALSE, 0 },
+    { "10000000000000", "JPY", TRUE, G_GINT64_CONSTANT (10000000000000) },
+    { "10000000000001", "JPY", FALSE, 0 },
+    { "10000000000.000", "KWD", TRUE, G_GINT64_CONSTANT (10000000000000) },
+    { "10000000000.001", "KWD", FALSE, 0 },
+    { "92233720368547758.07", "USD", FALSE, 0 },
+    { "-92233720368547758.08", "USD", FALSE, 0 },
+    { "9223372036854775807", "JPY", FALSE, 0 },
     { "99999999999999999999999", "JPY", FALSE, 0 },
-    { "9223372036854775.807", "KWD", TRUE, G_MAXINT64 },
-    { "9223372036854776", "KWD", FALSE, 0 },
+    { "(99999999999999999999999)", "USD", FALSE, 0 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -89,6 +92,42 @@ test_money_parse (void)
       if (valid)
         g_assert_cmpint (minor, ==, cases[i].expected);
       else
+        g_assert_cmpint (minor, ==, 42);
+    }
+}
+
+/* The reason a caller can show for a refused amount. */
+static void
+test_money_parse_reasons (void)
+{
+  static const struct {
+    const char *text;
+    const char *currency;
+    TendMoneyParseResult expected;
+  } cases[] = {
+    { "$1,234.50", "USD", TEND_MONEY_PARSE_OK },
+    { "lots", "USD", TEND_MONEY_PARSE_INVALID },
+    { "12abc", "USD", TEND_MONEY_PARSE_INVALID },
+    { NULL, "USD", TEND_MONEY_PARSE_INVALID },
+    { "12.5", "JPY", TEND_MONEY_PARSE_TOO_MANY_DECIMALS },
+    { "1.005", "USD", TEND_MONEY_PARSE_TOO_MANY_DECIMALS },
+    { "92233720368547758.07", "USD", TEND_MONEY_PARSE_TOO_LARGE },
+    { "-100000000000.01", "USD", TEND_MONEY_PARSE_TOO_LARGE },
+    { "99999999999999999999999", "JPY", TEND_MONEY_PARSE_TOO_LARGE },
+    /* A malformed text is not an amount, however many digits it has. */
+    { "99999999999999999999999x", "JPY", TEND_MONEY_PARSE_INVALID },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gint64 minor = 42;
+      TendMoneyParseResult result = tend_money_parse_full (cases[i].text, cases[i].currency,
+                                                           &minor);
+
+      g_test_message ("parsing “%s” as %s", cases[i].text ? cases[i].text : "(null)",
+                      cases[i].currency);
+      g_assert_cmpint (result, ==, cases[i].expected);
+      if (result != TEND_MONEY_PARSE_OK)
         g_assert_cmpint (minor, ==, 42);
     }
 }
@@ -176,6 +215,7 @@ main (int   argc,
 
   g_test_add_func ("/money/exponent", test_money_exponent);
   g_test_add_func ("/money/parse", test_money_parse);
+  g_test_add_func ("/money/parse/reasons", test_money_parse_reasons);
   g_test_add_func ("/money/format", test_money_format);
   g_test_add_func ("/money/format-short", test_money_format_short);
   g_test_add_func ("/money/number-format", test_money_number_format);

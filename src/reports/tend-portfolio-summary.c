@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "tend-portfolio-summary.h"
+#include "util/tend-money.h"
 
 /* Whether an account of the row aliased "a" was active on the ISO day bound to @x. */
 #define ACTIVE_ON(x)                                                          \
@@ -27,17 +28,15 @@
   "NOT (a.status = 'churned' AND (a.churn_date IS NULL OR a.churn_date = '' " \
   "OR a.churn_date <= " x ")))"
 
-#define SUBSCRIPTION_ARR                                                      \
-  "(s.amount_minor * s.quantity * CASE s.billing_interval "                  \
-  "WHEN 'month' THEN 12 WHEN 'quarter' THEN 4 ELSE 1 END)"
-
 static const char status_sql[] =
   "SELECT status, COUNT(*), "
   "       SUM(status = 'churned' AND (churn_date IS NULL OR churn_date = '')) "
   "FROM accounts GROUP BY status";
 
+/* ARR is added up in C, with overflow checks: SQLite's SUM would fail with a bare
+ * "integer overflow" on a workspace holding absurd amounts. */
 static const char currency_sql[] =
-  "SELECT a.currency, COUNT(*), SUM(a.arr_minor) FROM accounts a "
+  "SELECT a.currency, COUNT(*) FROM accounts a "
   "WHERE " ACTIVE_ON ("?1") " "
   "GROUP BY a.currency ORDER BY COUNT(*) DESC, a.currency";
 
@@ -55,14 +54,28 @@ static const char logo_churn_sql[] =
   "SELECT COUNT(*), COALESCE (SUM (a.status = 'churned' AND a.churn_date <= ?1), 0) "
   "FROM accounts a WHERE " ACTIVE_ON ("?2");
 
+/* One row per subscription, its account's rows together; the ARR of each is multiplied
+ * and summed in C, where an overflow is caught. */
 static const char retention_sql[] =
-  "SELECT s.account_id, "
-  "       SUM (CASE WHEN " LIVE_ON ("?2") " THEN " SUBSCRIPTION_ARR " ELSE 0 END), "
-  "       SUM (CASE WHEN " LIVE_ON ("?1") " THEN " SUBSCRIPTION_ARR " ELSE 0 END) "
+  "SELECT s.account_id, s.amount_minor, s.quantity, "
+  "       CASE s.billing_interval WHEN 'month' THEN 12 WHEN 'quarter' THEN 4 ELSE 1 END, "
+  "       " LIVE_ON ("?2") ", " LIVE_ON ("?1") " "
   "FROM subscriptions s JOIN accounts a ON a.id = s.account_id "
   "WHERE s.currency = ?3 AND s.billing_interval <> 'one_time' AND s.status <> 'trialing' "
   "  AND NOT (s.status IN ('canceled', 'ended') AND (s.end_date IS NULL OR s.end_date = '')) "
-  "GROUP BY s.account_id";
+  "ORDER BY s.account_id";
+
+/* The account with the amount farthest from zero, to name in an overflow error; the
+ * order never negates the smallest integer, which SQLite could not. */
+static const char largest_account_sql[] =
+  "SELECT name, currency, arr_minor FROM accounts "
+  "ORDER BY CASE WHEN arr_minor < 0 THEN -(arr_minor + 1) ELSE arr_minor END DESC LIMIT 1";
+
+static const char largest_subscription_sql[] =
+  "SELECT a.name, s.currency, s.amount_minor FROM subscriptions s "
+  "JOIN accounts a ON a.id = s.account_id "
+  "ORDER BY CASE WHEN s.amount_minor < 0 THEN -(s.amount_minor + 1) ELSE s.amount_minor END "
+  "DESC LIMIT 1";
 
 static const char series_sql[] =
   "SELECT day, AVG (score), COUNT(*), SUM (band = 'red'), SUM (band = 'yellow'), "
@@ -112,6 +125,8 @@ tend_portfolio_summary_unref (TendPortfolioSummary *self)
 
   g_rc_box_release_full (self, summary_clear);
 }
+
+G_DEFINE_QUARK (tend-portfolio-error-quark, tend_portfolio_error)
 
 G_DEFINE_BOXED_TYPE (TendPortfolioSummary, tend_portfolio_summary,
                      tend_portfolio_summary_ref, tend_portfolio_summary_unref)
@@ -175,6 +190,61 @@ bind_day (sqlite3_stmt *stmt,
   sqlite3_bind_text (stmt, index, iso, -1, SQLITE_TRANSIENT);
 }
 
+/* Adds @amount to @sum unless that would overflow, which sets @overflow instead. */
+static void
+add_money (gint64   *sum,
+           gint64    amount,
+           gboolean *overflow)
+{
+  if (__builtin_add_overflow (*sum, amount, sum))
+    *overflow = TRUE;
+}
+
+/* Names the row of @sql (name, currency, amount) in an overflow error, so the user knows
+ * which amount to correct. */
+static char *
+describe_largest (TendStore  *store,
+                  const char *sql)
+{
+  sqlite3_stmt *stmt = tend_store_prepare (store, sql, NULL);
+  char *described = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *amount = tend_money_format (sqlite3_column_int64 (stmt, 2),
+                                                   (const char *)sqlite3_column_text (stmt, 1));
+
+      /* Translators: "<account name>, with <amount>" */
+      described = g_strdup_printf (_("“%s”, with %s"),
+                                   (const char *)sqlite3_column_text (stmt, 0), amount);
+    }
+  sqlite3_reset (stmt);
+
+  return described;
+}
+
+static gboolean
+set_overflow_error (TendStore  *store,
+                    const char *largest_sql,
+                    GError    **error)
+{
+  g_autofree char *largest = describe_largest (store, largest_sql);
+
+  if (largest == NULL)
+    largest = g_strdup (_("unknown"));
+
+  g_set_error (error, TEND_PORTFOLIO_ERROR, TEND_PORTFOLIO_ERROR_OVERFLOW,
+               _("The amounts in %s add up to more than Tend can count, so the portfolio "
+                 "figures cannot be computed. The largest is %s: correct it, and any other "
+                 "amount that size, then import again."),
+               tend_store_get_path (store), largest);
+
+  return FALSE;
+}
+
 static gboolean
 count_statuses (TendPortfolioSummary  *self,
                 TendStore             *store,
@@ -225,7 +295,6 @@ total_currencies (TendPortfolioSummary  *self,
 
       total->currency = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
       total->accounts = sqlite3_column_int (stmt, 1);
-      total->arr_minor = sqlite3_column_int64 (stmt, 2);
       g_ptr_array_add (self->by_currency, total);
     }
 
@@ -261,7 +330,6 @@ choose_main_currency (TendPortfolioSummary *self)
   self->active_accounts = 0;
   for (guint i = 0; i < self->by_currency->len; i++)
     self->active_accounts += ((TendCurrencyTotal *)self->by_currency->pdata[i])->accounts;
-  self->arr_minor = main_total->arr_minor;
 }
 
 static TendSegmentTotal *
@@ -290,18 +358,67 @@ is_renewal_due (TendPortfolioSummary *self,
   return renewal != TEND_DAY_INVALID && renewal >= self->day && renewal < self->renewals_until;
 }
 
-/* Adds one active account (a row of the accounts query) to the health, band, segment,
- * risk and renewal figures. */
+/* What the pass over the active accounts gathers besides the summary's own fields. */
+typedef struct
+{
+  GHashTable *segments;    /* segment name or "" to TendSegmentTotal */
+  GHashTable *currencies;  /* code to the TendCurrencyTotal in by_currency */
+  double      score_sum;
+  gboolean    overflow;
+} ActiveTotals;
+
+static void
+active_totals_clear (ActiveTotals *totals)
+{
+  g_clear_pointer (&totals->segments, g_hash_table_unref);
+  g_clear_pointer (&totals->currencies, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ActiveTotals, active_totals_clear)
+
+static void
+active_totals_init (ActiveTotals         *totals,
+                    TendPortfolioSummary *self)
+{
+  totals->segments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            segment_total_free);
+  totals->currencies = g_hash_table_new (g_str_hash, g_str_equal);
+  totals->score_sum = 0;
+  totals->overflow = FALSE;
+
+  for (guint i = 0; i < self->by_currency->len; i++)
+    {
+      TendCurrencyTotal *total = self->by_currency->pdata[i];
+
+      g_hash_table_insert (totals->currencies, total->currency, total);
+    }
+}
+
+/* Adds the ARR of an account to its currency's total. */
+static void
+add_currency_arr (ActiveTotals *totals,
+                  const char   *currency,
+                  gint64        arr)
+{
+  TendCurrencyTotal *total = g_hash_table_lookup (totals->currencies,
+                                                  currency != NULL ? currency : "");
+
+  /* The currency query saw the same accounts in the same read transaction. */
+  g_assert (total != NULL);
+  add_money (&total->arr_minor, arr, &totals->overflow);
+}
+
+/* Adds one active account (a row of the accounts query) to the ARR, health, band,
+ * segment, risk and renewal figures. */
 static void
 add_active_account (TendPortfolioSummary *self,
                     sqlite3_stmt         *stmt,
-                    GHashTable           *segments,
-                    double               *score_sum)
+                    ActiveTotals         *totals)
 {
-  gboolean main_currency = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0),
-                                      self->currency) == 0;
+  const char *currency = (const char *)sqlite3_column_text (stmt, 0);
+  gboolean main_currency = g_strcmp0 (currency, self->currency) == 0;
   gint64 arr = main_currency ? sqlite3_column_int64 (stmt, 1) : 0;
-  TendSegmentTotal *segment = lookup_segment (segments,
+  TendSegmentTotal *segment = lookup_segment (totals->segments,
                                               (const char *)sqlite3_column_text (stmt, 2));
   TendPortfolioBand band = tend_portfolio_band_from_string (
     (const char *)sqlite3_column_text (stmt, 5));
@@ -309,27 +426,29 @@ add_active_account (TendPortfolioSummary *self,
   if (sqlite3_column_type (stmt, 4) == SQLITE_NULL)
     band = TEND_PORTFOLIO_BAND_UNSCORED;
 
+  add_currency_arr (totals, currency, sqlite3_column_int64 (stmt, 1));
+
   if (band != TEND_PORTFOLIO_BAND_UNSCORED)
     {
       self->scored_accounts++;
-      *score_sum += sqlite3_column_double (stmt, 4);
+      totals->score_sum += sqlite3_column_double (stmt, 4);
     }
 
   self->band_accounts[band]++;
-  self->band_arr_minor[band] += arr;
+  add_money (&self->band_arr_minor[band], arr, &totals->overflow);
   segment->accounts++;
-  segment->arr_minor += arr;
+  add_money (&segment->arr_minor, arr, &totals->overflow);
 
   if (band == TEND_PORTFOLIO_BAND_RED)
     {
       self->at_risk_accounts++;
-      self->at_risk_arr_minor += arr;
+      add_money (&self->at_risk_arr_minor, arr, &totals->overflow);
     }
 
   if (is_renewal_due (self, (const char *)sqlite3_column_text (stmt, 3)))
     {
       self->renewals_due++;
-      self->renewals_due_arr_minor += arr;
+      add_money (&self->renewals_due_arr_minor, arr, &totals->overflow);
     }
 }
 
@@ -375,10 +494,8 @@ total_active_accounts (TendPortfolioSummary  *self,
                        GError               **error)
 {
   gboolean from_history = self->day < tend_day_today ();
-  g_autoptr(GHashTable) segments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                          segment_total_free);
+  g_auto(ActiveTotals) totals = { NULL, };
   sqlite3_stmt *stmt;
-  double score_sum = 0;
   int rc;
 
   stmt = tend_store_prepare (store, from_history ? history_accounts_sql : current_accounts_sql,
@@ -390,15 +507,21 @@ total_active_accounts (TendPortfolioSummary  *self,
   if (from_history)
     sqlite3_bind_int (stmt, 2, self->day);
 
+  active_totals_init (&totals, self);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    add_active_account (self, stmt, segments, &score_sum);
+    add_active_account (self, stmt, &totals);
 
   if (!finish_rows (store, stmt, rc, error))
     return FALSE;
 
+  if (totals.overflow)
+    return set_overflow_error (store, largest_account_sql, error);
+
+  if (self->by_currency->len > 0)
+    self->arr_minor = ((TendCurrencyTotal *)self->by_currency->pdata[0])->arr_minor;
   if (self->scored_accounts > 0)
-    self->average_health = score_sum / self->scored_accounts;
-  collect_segments (self, segments);
+    self->average_health = totals.score_sum / self->scored_accounts;
+  collect_segments (self, totals.segments);
 
   return TRUE;
 }
@@ -435,24 +558,59 @@ compute_logo_churn (TendPortfolioSummary  *self,
   return TRUE;
 }
 
+/* One account's subscription ARR at the start and at the end of the window. */
+typedef struct
+{
+  gint64   account_id;
+  gint64   start_arr;
+  gint64   end_arr;
+  gboolean overflow;
+} RetentionAccount;
+
 /* Sorts one cohort account's change of ARR into churn, contraction or expansion. */
 static void
 add_retention_account (TendPortfolioSummary *self,
-                       gint64                start_arr,
-                       gint64                end_arr)
+                       RetentionAccount     *account)
 {
+  gint64 start_arr = account->start_arr;
+  gint64 end_arr = account->end_arr;
+  gint64 change;
+
   if (start_arr <= 0)
     return;
 
   self->retention_cohort++;
-  self->retention_start_minor += start_arr;
+  add_money (&self->retention_start_minor, start_arr, &account->overflow);
 
   if (end_arr <= 0)
-    self->retention_churn_minor += start_arr;
+    add_money (&self->retention_churn_minor, start_arr, &account->overflow);
   else if (end_arr < start_arr)
-    self->retention_contraction_minor += start_arr - end_arr;
+    add_money (&self->retention_contraction_minor, start_arr - end_arr, &account->overflow);
+  else if (__builtin_sub_overflow (end_arr, start_arr, &change))
+    account->overflow = TRUE;
   else
-    self->retention_expansion_minor += end_arr - start_arr;
+    add_money (&self->retention_expansion_minor, change, &account->overflow);
+}
+
+/* Adds one subscription row of the retention query to its account's ARR. */
+static void
+add_retention_subscription (RetentionAccount *account,
+                            sqlite3_stmt     *stmt)
+{
+  gint64 arr;
+
+  if (__builtin_mul_overflow (sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2),
+                              &arr) ||
+      __builtin_mul_overflow (arr, sqlite3_column_int64 (stmt, 3), &arr))
+    {
+      account->overflow = TRUE;
+      return;
+    }
+
+  if (sqlite3_column_int (stmt, 4))
+    add_money (&account->start_arr, arr, &account->overflow);
+  if (sqlite3_column_int (stmt, 5))
+    add_money (&account->end_arr, arr, &account->overflow);
 }
 
 static gboolean
@@ -461,6 +619,7 @@ compute_retention (TendPortfolioSummary  *self,
                    GError               **error)
 {
   sqlite3_stmt *stmt = tend_store_prepare (store, retention_sql, error);
+  RetentionAccount account = { 0, 0, 0, FALSE };
   gint64 kept;
   int rc;
 
@@ -472,10 +631,23 @@ compute_retention (TendPortfolioSummary  *self,
   sqlite3_bind_text (stmt, 3, self->currency, -1, SQLITE_TRANSIENT);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    add_retention_account (self, sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2));
+    {
+      gint64 account_id = sqlite3_column_int64 (stmt, 0);
+
+      if (account_id != account.account_id)
+        {
+          add_retention_account (self, &account);
+          account = (RetentionAccount) { account_id, 0, 0, account.overflow };
+        }
+      add_retention_subscription (&account, stmt);
+    }
+  add_retention_account (self, &account);
 
   if (!finish_rows (store, stmt, rc, error))
     return FALSE;
+
+  if (account.overflow)
+    return set_overflow_error (store, largest_subscription_sql, error);
 
   self->has_retention = self->retention_start_minor > 0;
   if (!self->has_retention)
@@ -484,7 +656,8 @@ compute_retention (TendPortfolioSummary  *self,
   kept = self->retention_start_minor - self->retention_churn_minor
          - self->retention_contraction_minor;
   self->grr = (double)kept / self->retention_start_minor;
-  self->nrr = (double)(kept + self->retention_expansion_minor) / self->retention_start_minor;
+  self->nrr = ((double)kept + (double)self->retention_expansion_minor) /
+              self->retention_start_minor;
 
   return TRUE;
 }

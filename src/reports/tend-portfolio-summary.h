@@ -12,6 +12,13 @@
 
 G_BEGIN_DECLS
 
+#define TEND_PORTFOLIO_ERROR (tend_portfolio_error_quark ())
+
+typedef enum
+{
+  TEND_PORTFOLIO_ERROR_OVERFLOW,  /* the amounts add up to more than a 64-bit integer holds */
+} TendPortfolioError;
+
 typedef enum
 {
   TEND_PORTFOLIO_BAND_RED,
@@ -127,6 +134,7 @@ struct _TendPortfolioSummary
 
 #define TEND_TYPE_PORTFOLIO_SUMMARY (tend_portfolio_summary_get_type ())
 
+GQuark                tend_portfolio_error_quark       (void);
 GType                 tend_portfolio_summary_get_type  (void) G_GNUC_CONST;
 
 TendPortfolioSummary *tend_portfolio_summary_compute   (TendStore             *store,

@@ -66,21 +66,20 @@ skip_currency_sign (const char *p,
   return p;
 }
 
-/* Appends a digit to @value unless the amount would no longer fit in a gint64. */
-static gboolean
+/* Appends a digit to @value; an amount past the limit only needs to stay past it, so the
+ * count stops growing there instead of wrapping round. */
+static void
 append_digit (guint64 *value,
               int      digit)
 {
-  if (*value > ((guint64)G_MAXINT64 - (guint64)digit) / 10)
-    return FALSE;
+  if (*value > TEND_MONEY_MAX_MINOR)
+    return;
 
   *value = *value * 10 + (guint64)digit;
-
-  return TRUE;
 }
 
 /* Reads the digits of an amount, with thousands commas and one decimal point. Returns
- * where the digits end, or NULL when the amount is too large. */
+ * where the digits end. */
 static const char *
 read_amount_digits (const char *p,
                     guint64    *value,
@@ -91,8 +90,7 @@ read_amount_digits (const char *p,
     {
       if (g_ascii_isdigit (*p))
         {
-          if (!append_digit (value, *p - '0'))
-            return NULL;
+          append_digit (value, *p - '0');
           (*digits)++;
           if (*decimals >= 0)
             (*decimals)++;
@@ -109,22 +107,23 @@ read_amount_digits (const char *p,
 }
 
 /**
- * tend_money_parse:
+ * tend_money_parse_full:
  * @text: an amount as written in a spreadsheet: "1,234.50", "$99", "-12.5", "¥1,200",
  *   "(45.00)" for a negative amount, "12.50 EUR"
  * @currency: the ISO code, which says how many decimals the minor unit has
- * @minor: (out): the amount in minor units
+ * @minor: (out): the amount in minor units, set only on success
  *
  * Thousands separators (commas) are dropped and a trailing or leading currency sign is
  * accepted. More decimals than the currency has is an error, not a rounding, and so is
- * an amount too large for a 64-bit count of minor units.
+ * an amount beyond %TEND_MONEY_MAX_MINOR either way: such an amount is refused rather
+ * than clamped, since any figure put in its place would be a made-up one.
  *
- * Returns: whether @text was an amount
+ * Returns: %TEND_MONEY_PARSE_OK, or why @text was refused
  */
-gboolean
-tend_money_parse (const char *text,
-                  const char *currency,
-                  gint64     *minor)
+TendMoneyParseResult
+tend_money_parse_full (const char *text,
+                       const char *currency,
+                       gint64     *minor)
 {
   int exponent = tend_currency_exponent (currency);
   gboolean negative = FALSE;
@@ -135,10 +134,10 @@ tend_money_parse (const char *text,
   g_autofree char *trimmed = NULL;
   const char *p;
 
-  g_return_val_if_fail (minor != NULL, FALSE);
+  g_return_val_if_fail (minor != NULL, TEND_MONEY_PARSE_INVALID);
 
   if (text == NULL)
-    return FALSE;
+    return TEND_MONEY_PARSE_INVALID;
 
   trimmed = g_strstrip (g_strdup (text));
   p = trimmed;
@@ -157,24 +156,42 @@ tend_money_parse (const char *text,
     }
 
   p = read_amount_digits (p, &value, &digits, &decimals);
-  if (p == NULL || digits == 0 || decimals > exponent)
-    return FALSE;
+  if (digits == 0)
+    return TEND_MONEY_PARSE_INVALID;
 
   p = skip_currency_sign (p, currency);
   if (parenthesised && *p++ != ')')
-    return FALSE;
+    return TEND_MONEY_PARSE_INVALID;
   if (*p != '\0')
-    return FALSE;
+    return TEND_MONEY_PARSE_INVALID;
+  if (decimals > exponent)
+    return TEND_MONEY_PARSE_TOO_MANY_DECIMALS;
 
   for (int i = MAX (decimals, 0); i < exponent; i++)
-    {
-      if (!append_digit (&value, 0))
-        return FALSE;
-    }
+    append_digit (&value, 0);
+  if (value > TEND_MONEY_MAX_MINOR)
+    return TEND_MONEY_PARSE_TOO_LARGE;
 
   *minor = negative ? -(gint64)value : (gint64)value;
 
-  return TRUE;
+  return TEND_MONEY_PARSE_OK;
+}
+
+/**
+ * tend_money_parse:
+ *
+ * Reads an amount as tend_money_parse_full() does, for callers that need no reason.
+ *
+ * Returns: whether @text was an amount
+ */
+gboolean
+tend_money_parse (const char *text,
+                  const char *currency,
+                  gint64     *minor)
+{
+  g_return_val_if_fail (minor != NULL, FALSE);
+
+  return tend_money_parse_full (text, currency, minor) == TEND_MONEY_PARSE_OK;
 }
 
 static char *

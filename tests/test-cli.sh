@@ -259,6 +259,15 @@ run 0 "import of ARRs at the limit" --database "$work/limit.db" import "$work/li
 run 0 "summary --json of ARRs at the limit" --database "$work/limit.db" summary --json
 expect_json "$work/out" arr_minor 20000000000000 "ARRs at the limit add up exactly"
 
+# A currency sign of another currency is refused, never dropped: ¥1000 is not $1,000.
+printf 'id,name,arr,currency\r\nY1,Yen Co,¥1000,USD\r\nE1,Euro Co,€12,USD\r\n' >"$work/signs.csv"
+run 1 "import of amounts with another currency's sign" --database "$work/signs.db" import "$work/signs.csv"
+expect_in "$work/err" "Line 2, column “arr”: “¥1000”" "the error gives the line, the column and the value with its sign"
+run 0 "import of the same rows with --skip-bad-rows" --database "$work/signs.db" import "$work/signs.csv" --skip-bad-rows
+expect_in "$work/err" "Line 3, column “arr”: “€12”" "the euro amount in a dollar column is skipped too"
+run 0 "summary --json after the signs" --database "$work/signs.db" summary --json
+expect_json "$work/out" accounts.total 0 "no amount was read in the wrong currency"
+
 # A workspace that holds such amounts already (written before the limit) gets a summary
 # error that names it, not SQLite's bare "integer overflow".
 run 0 "sample for the overflow" --database "$work/overflow.db" sample --accounts 5 --days 30

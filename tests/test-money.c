@@ -41,19 +41,53 @@ test_money_parse (void)
     { "12.", "USD", TRUE, 1200 },
     { "0", "USD", TRUE, 0 },
     { "12.50 EUR", "EUR", TRUE, 1250 },
+    { "12.50EUR", "EUR", TRUE, 1250 },
+    { "USD 12.50", "USD", TRUE, 1250 },
+    { "$12.50 USD", "USD", TRUE, 1250 },
+    { "(US$ 45)", "USD", TRUE, -4500 },
     { "€12.50", "EUR", TRUE, 1250 },
     { "£1,000", "GBP", TRUE, 100000 },
     { "¥1,200", "JPY", TRUE, 1200 },
     { "￥1,200", "JPY", TRUE, 1200 },
     { "1200円", "JPY", TRUE, 1200 },
     { "1,200 円", "JPY", TRUE, 1200 },
+    /* "$" is every dollar's; the other signs belong to their own currencies. */
+    { "$12", "CAD", TRUE, 1200 },
+    { "$12", "AUD", TRUE, 1200 },
+    { "$12", "NZD", TRUE, 1200 },
+    { "$12", "SGD", TRUE, 1200 },
+    { "$12", "HKD", TRUE, 1200 },
+    { "$12", "MXN", TRUE, 1200 },
+    { "C$12", "CAD", TRUE, 1200 },
+    { "¥1,200", "CNY", TRUE, 120000 },
+    { "￥1,200", "CNY", TRUE, 120000 },
     { "1.234", "KWD", TRUE, 1234 },
     { "1.2", "KWD", TRUE, 1200 },
     /* More decimals than the currency has is refused, not rounded. */
     { "12.5", "JPY", FALSE, 0 },
     { "1.2345", "KWD", FALSE, 0 },
     { "1.005", "USD", FALSE, 0 },
+    /* A sign or code of another currency is refused, never dropped. */
     { "12.50 EUR", "USD", FALSE, 0 },
+    { "EUR 12.50", "USD", FALSE, 0 },
+    { "$12.50 EUR", "USD", FALSE, 0 },
+    { "¥1000", "USD", FALSE, 0 },
+    { "￥1000", "USD", FALSE, 0 },
+    { "1000円", "USD", FALSE, 0 },
+    { "€12", "USD", FALSE, 0 },
+    { "£12", "USD", FALSE, 0 },
+    { "-€12", "USD", FALSE, 0 },
+    { "(€12)", "USD", FALSE, 0 },
+    { "$12", "EUR", FALSE, 0 },
+    { "$12", "JPY", FALSE, 0 },
+    { "$12", "CHF", FALSE, 0 },
+    { "US$12", "CAD", FALSE, 0 },
+    { "C$12", "USD", FALSE, 0 },
+    { "£12", "EUR", FALSE, 0 },
+    { "€12", "GBP", FALSE, 0 },
+    { "1000円", "CNY", FALSE, 0 },
+    { "₩1000", "JPY", FALSE, 0 },
+    { "¥1000", NULL, FALSE, 0 },
     { "(45.00", "USD", FALSE, 0 },
     { ",5", "USD", FALSE, 0 },
     { "1.2.3", "USD", FALSE, 0 },
@@ -87,7 +121,7 @@ test_money_parse (void)
       gboolean valid = tend_money_parse (cases[i].text, cases[i].currency, &minor);
 
       g_test_message ("parsing “%s” as %s", cases[i].text ? cases[i].text : "(null)",
-                      cases[i].currency);
+                      cases[i].currency ? cases[i].currency : "(none)");
       g_assert_cmpint (valid, ==, cases[i].valid);
       if (valid)
         g_assert_cmpint (minor, ==, cases[i].expected);
@@ -109,6 +143,9 @@ test_money_parse_reasons (void)
     { "lots", "USD", TEND_MONEY_PARSE_INVALID },
     { "12abc", "USD", TEND_MONEY_PARSE_INVALID },
     { NULL, "USD", TEND_MONEY_PARSE_INVALID },
+    { "¥1000", "USD", TEND_MONEY_PARSE_OTHER_CURRENCY },
+    { "12.50 EUR", "USD", TEND_MONEY_PARSE_OTHER_CURRENCY },
+    { "€12.505", "USD", TEND_MONEY_PARSE_OTHER_CURRENCY },
     { "12.5", "JPY", TEND_MONEY_PARSE_TOO_MANY_DECIMALS },
     { "1.005", "USD", TEND_MONEY_PARSE_TOO_MANY_DECIMALS },
     { "92233720368547758.07", "USD", TEND_MONEY_PARSE_TOO_LARGE },
@@ -125,7 +162,7 @@ test_money_parse_reasons (void)
                                                            &minor);
 
       g_test_message ("parsing “%s” as %s", cases[i].text ? cases[i].text : "(null)",
-                      cases[i].currency);
+                      cases[i].currency ? cases[i].currency : "(none)");
       g_assert_cmpint (result, ==, cases[i].expected);
       if (result != TEND_MONEY_PARSE_OK)
         g_assert_cmpint (minor, ==, 42);

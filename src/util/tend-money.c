@@ -38,32 +38,100 @@ tend_currency_exponent (const char *currency)
   return 2;
 }
 
-static const char *
-skip_currency_sign (const char *p,
-                    const char *currency)
+/* Currency signs and the currencies each may stand for. A sign of any other currency is
+ * refused: "¥1000" in a dollar column is not $1,000. The longer signs come first, so that
+ * "US$" is not read as "$" after a stray "US". */
+static const struct
 {
-  static const char *const signs[] = { "US$", "$", "€", "£", "¥", "￥", "円", NULL };
+  const char *sign;
+  const char *currencies[8];
+} currency_signs[] = {
+  { "US$", { "USD", NULL } },
+  { "AU$", { "AUD", NULL } },
+  { "CA$", { "CAD", NULL } },
+  { "NZ$", { "NZD", NULL } },
+  { "HK$", { "HKD", NULL } },
+  { "MX$", { "MXN", NULL } },
+  { "A$", { "AUD", NULL } },
+  { "C$", { "CAD", NULL } },
+  { "S$", { "SGD", NULL } },
+  { "R$", { "BRL", NULL } },
+  { "$", { "USD", "AUD", "CAD", "NZD", "SGD", "HKD", "MXN", NULL } },
+  { "€", { "EUR", NULL } },
+  { "£", { "GBP", NULL } },
+  { "¥", { "JPY", "CNY", NULL } },
+  { "￥", { "JPY", "CNY", NULL } },
+  { "円", { "JPY", NULL } },
+  { "元", { "CNY", NULL } },
+  { "₩", { "KRW", NULL } },
+  { "₹", { "INR", NULL } },
+  { "₽", { "RUB", NULL } },
+  { "₺", { "TRY", NULL } },
+  { "₪", { "ILS", NULL } },
+  { "₫", { "VND", NULL } },
+  { "₱", { "PHP", NULL } },
+  { "฿", { "THB", NULL } },
+};
 
-  while (*p == ' ')
-    p++;
+/* What stands beside the digits of an amount: nothing, a sign or code of its own
+ * currency, or one of another currency. */
+typedef enum
+{
+  MARK_NONE,
+  MARK_OWN,
+  MARK_FOREIGN,
+} CurrencyMark;
 
-  for (int i = 0; signs[i] != NULL; i++)
+/* Whether @p starts with what looks like an ISO 4217 code: three capital letters that
+ * are not the start of a longer word. */
+static gboolean
+starts_with_code (const char *p)
+{
+  return g_ascii_isupper (p[0]) && g_ascii_isupper (p[1]) && g_ascii_isupper (p[2]) &&
+         !g_ascii_isalpha (p[3]);
+}
+
+static gboolean
+is_currency (const char *p,
+             const char *currency)
+{
+  return currency != NULL && strlen (currency) == 3 && strncmp (p, currency, 3) == 0;
+}
+
+/* Reads the currency sign or code that may stand before or after the digits, with the
+ * spaces around it, and says whose it is. Without a currency, every sign is foreign. */
+static CurrencyMark
+read_currency_mark (const char **p,
+                    const char  *currency)
+{
+  CurrencyMark mark = MARK_NONE;
+
+  while (**p == ' ')
+    (*p)++;
+
+  for (guint i = 0; i < G_N_ELEMENTS (currency_signs) && mark == MARK_NONE; i++)
     {
-      if (g_str_has_prefix (p, signs[i]))
+      if (g_str_has_prefix (*p, currency_signs[i].sign))
         {
-          p += strlen (signs[i]);
-          break;
+          gboolean own = currency != NULL &&
+                         g_strv_contains (currency_signs[i].currencies, currency);
+
+          *p += strlen (currency_signs[i].sign);
+          mark = own ? MARK_OWN : MARK_FOREIGN;
         }
     }
 
   /* The code itself may stand beside the amount, as in "12.50 EUR". */
-  if (currency != NULL && *currency != '\0' && g_str_has_prefix (p, currency))
-    p += strlen (currency);
+  if (mark == MARK_NONE && starts_with_code (*p))
+    {
+      mark = is_currency (*p, currency) ? MARK_OWN : MARK_FOREIGN;
+      *p += 3;
+    }
 
-  while (*p == ' ')
-    p++;
+  while (**p == ' ')
+    (*p)++;
 
-  return p;
+  return mark;
 }
 
 /* Appends a digit to @value; an amount past the limit only needs to stay past it, so the
@@ -110,11 +178,16 @@ read_amount_digits (const char *p,
  * tend_money_parse_full:
  * @text: an amount as written in a spreadsheet: "1,234.50", "$99", "-12.5", "¥1,200",
  *   "(45.00)" for a negative amount, "12.50 EUR"
- * @currency: the ISO code, which says how many decimals the minor unit has
+ * @currency: the ISO code, which says how many decimals the minor unit has and which
+ *   currency signs the amount may carry
  * @minor: (out): the amount in minor units, set only on success
  *
- * Thousands separators (commas) are dropped and a trailing or leading currency sign is
- * accepted. More decimals than the currency has is an error, not a rounding, and so is
+ * Thousands separators (commas) are dropped. A currency sign or ISO code may stand before
+ * or after the digits, but only one of @currency: "$" for USD and the other dollars
+ * (AUD, CAD, NZD, SGD, HKD, MXN), "US$" for USD only, "€" for EUR, "£" for GBP, "¥" and
+ * "￥" for JPY and CNY, "円" for JPY, "12.50 EUR" for EUR. Another currency's sign or code
+ * is refused rather than dropped, since the amount would then be read in the wrong
+ * currency. More decimals than the currency has is an error, not a rounding, and so is
  * an amount beyond %TEND_MONEY_MAX_MINOR either way: such an amount is refused rather
  * than clamped, since any figure put in its place would be a made-up one.
  *
@@ -128,6 +201,7 @@ tend_money_parse_full (const char *text,
   int exponent = tend_currency_exponent (currency);
   gboolean negative = FALSE;
   gboolean parenthesised = FALSE;
+  CurrencyMark before, after;
   int digits = 0;
   int decimals = -1;
   guint64 value = 0;
@@ -148,7 +222,7 @@ tend_money_parse_full (const char *text,
       parenthesised = *p == '(';
       p++;
     }
-  p = skip_currency_sign (p, currency);
+  before = read_currency_mark (&p, currency);
   if (!negative && *p == '-')
     {
       negative = TRUE;
@@ -159,11 +233,13 @@ tend_money_parse_full (const char *text,
   if (digits == 0)
     return TEND_MONEY_PARSE_INVALID;
 
-  p = skip_currency_sign (p, currency);
+  after = read_currency_mark (&p, currency);
   if (parenthesised && *p++ != ')')
     return TEND_MONEY_PARSE_INVALID;
   if (*p != '\0')
     return TEND_MONEY_PARSE_INVALID;
+  if (before == MARK_FOREIGN || after == MARK_FOREIGN)
+    return TEND_MONEY_PARSE_OTHER_CURRENCY;
   if (decimals > exponent)
     return TEND_MONEY_PARSE_TOO_MANY_DECIMALS;
 

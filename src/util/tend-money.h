@@ -21,6 +21,7 @@ typedef enum
   TEND_MONEY_PARSE_INVALID,            /* not an amount at all */
   TEND_MONEY_PARSE_TOO_MANY_DECIMALS,  /* more decimals than the currency's minor unit */
   TEND_MONEY_PARSE_TOO_LARGE,          /* beyond TEND_MONEY_MAX_MINOR either way */
+  TEND_MONEY_PARSE_OTHER_CURRENCY,     /* a sign or ISO code of another currency */
 } TendMoneyParseResult;
 
 int                   tend_currency_exponent  (const char  *currency);

@@ -206,7 +206,7 @@ static const char migration_5[] =
  * TEND_SCHEMA_ARR_MAJOR), so that writing an account no longer builds two temporary
  * tables to compute its key. */
 static const char migration_6[] =
-  "DROP INDEX accounts_arr_major;"
+  "DROP INDEX IF EXISTS accounts_arr_major;"
   "CREATE INDEX accounts_arr_major ON accounts " TEND_SCHEMA_ARR_MAJOR ";";
 
 static const char *const migrations[] = {

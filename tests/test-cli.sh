@@ -245,6 +245,14 @@ run 0 "import with --skip-bad-rows" --database "$db" import "$skippable" --mappi
 run 0 "summary --json after skipping bad rows" --database "$db" summary --json
 expect_json "$work/out" accounts.total 7044 "the good row was imported and the bad ones skipped"
 
+# --- Dates in the mapping's order ----------------------------------------------------------
+
+# A guessed mapping reads a/b/yyyy month first, for every row: 13/01/2023 is refused rather
+# than read day first while 01/02/2023 is read month first.
+printf 'id,name,start date\r\nD1,Day One,01/02/2023\r\nD2,Day Two,13/01/2023\r\n' >"$work/dates.csv"
+run 1 "import of a date in the other order" --database "$work/dates.db" import "$work/dates.csv"
+expect_in "$work/err" "Line 3, column “start date”: “13/01/2023”" "the error gives the line, the column and the date"
+
 # --- Amounts beyond what Tend holds -------------------------------------------------------
 
 # ARRs near the 64-bit limit are refused with their line and column, and nothing is stored;

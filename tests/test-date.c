@@ -109,16 +109,28 @@ test_date_parse (void)
     { " 2024-03-01 ", FALSE, "2024-03-01" },
     { "2024-03-01 10:00", FALSE, "2024-03-01" },
     { "2024-03-01T10:00:00Z", FALSE, "2024-03-01" },
-    /* Ambiguous a/b/yyyy follows the caller's order... */
+    /* a/b/yyyy follows the caller's order strictly, for every value of a file... */
     { "03/01/2024", FALSE, "2024-03-01" },
     { "03/01/2024", TRUE, "2024-01-03" },
     { "3/1/2024", FALSE, "2024-03-01" },
-    /* ...unless one part cannot be a month. */
-    { "13/01/2024", FALSE, "2024-01-13" },
-    { "01/13/2024", TRUE, "2024-01-13" },
-    /* A dotted date is always day first. */
+    { "01/02/2023", TRUE, "2023-02-01" },
+    { "13/01/2023", TRUE, "2023-01-13" },
+    { "12/31/2024", FALSE, "2024-12-31" },
+    { "3-1-2024", FALSE, "2024-03-01" },
+    /* ...so a value that only makes sense the other way round is refused, not switched. */
+    { "13/01/2023", FALSE, NULL },
+    { "31/12/2024", FALSE, NULL },
+    { "01/13/2024", TRUE, NULL },
+    { "12/31/2024", TRUE, NULL },
+    /* A dotted date is always day first, whatever the caller's order. */
     { "1.3.2024", FALSE, "2024-03-01" },
+    { "1.3.2024", TRUE, "2024-03-01" },
     { "31.12.2024", FALSE, "2024-12-31" },
+    { "12.31.2024", FALSE, NULL },
+    /* Year first needs no order. */
+    { "2024/12/31", TRUE, "2024-12-31" },
+    { "2024.12.31", FALSE, "2024-12-31" },
+    { "2024/31/12", TRUE, NULL },
     { "29/02/2024", TRUE, "2024-02-29" },
     { "31/02/2024", TRUE, NULL },
     { "02/30/2024", FALSE, NULL },
@@ -141,7 +153,8 @@ test_date_parse (void)
       TendDay day = tend_day_parse (cases[i].text, cases[i].day_first);
       g_autofree char *iso = tend_day_to_iso (day);
 
-      g_test_message ("parsing “%s”", cases[i].text ? cases[i].text : "(null)");
+      g_test_message ("parsing “%s”, day first: %d", cases[i].text ? cases[i].text : "(null)",
+                      cases[i].day_first);
       g_assert_cmpstr (iso, ==, cases[i].expected);
     }
 }

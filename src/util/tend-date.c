@@ -217,9 +217,10 @@ parse_three_numbers (const char *text,
 /**
  * tend_day_parse:
  * @text: a date as people write them: 2024-03-01, 2024/3/1, 03/01/2024, 1.3.2024
- * @day_first: whether an ambiguous a/b/yyyy is day/month (else month/day, as in the US)
+ * @day_first: whether a/b/yyyy is day/month (else month/day, as in the US); d.m.yyyy is
+ *   always day first, and year-first forms need no order
  *
- * Returns: the day, or %TEND_DAY_INVALID when @text is not a valid date
+ * Returns: the day, or %TEND_DAY_INVALID when @text is not a valid date in that order
  */
 TendDay
 tend_day_parse (const char *text,
@@ -242,14 +243,12 @@ tend_day_parse (const char *text,
   if (parts[2] < 100)
     return TEND_DAY_INVALID;
 
-  /* The dotted form is always day first; an impossible month settles the rest. */
+  /* The dotted form is always day first. Otherwise the caller's order holds for every
+   * value: a value that only makes sense the other way round (13/01 when months come
+   * first) is refused, since a file whose dates switch order from row to row would
+   * have its 01/02 read one way and its 13/01 the other. */
   if (separator == '.')
     day_first = TRUE;
-
-  if (parts[0] > 12)
-    day_first = TRUE;
-  else if (parts[1] > 12)
-    day_first = FALSE;
 
   if (day_first)
     return tend_day_from_ymd (parts[2], parts[1], parts[0]);

@@ -174,6 +174,7 @@ struct _TendImportDialog
   gboolean            reading;
   gboolean            importing;
   gboolean            close_after_import;
+  GtkWindow          *stop_dialog;
   TendImportReport   *report;
   gboolean            scoring;
   char               *scorecard_name;
@@ -1423,6 +1424,54 @@ import_progress_cb (guint    rows_done,
   gtk_label_set_text (self->progress_label, text);
 }
 
+/* Says in the main window what became of an import the user stopped, since the dialog
+ * closes with it. */
+static void
+import_dialog_toast_parent (TendImportDialog *self,
+                            const char       *message)
+{
+  if (self->parent != NULL && TEND_IS_WINDOW (self->parent))
+    tend_window_toast (TEND_WINDOW (self->parent), message);
+}
+
+/* Takes the "Stop the Import?" question away without answering it, once there is no
+ * import left to stop. */
+static void
+import_dialog_dismiss_stop_dialog (TendImportDialog *self)
+{
+  GtkWindow *dialog = self->stop_dialog;
+
+  if (dialog == NULL)
+    return;
+
+  g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *)&self->stop_dialog);
+  self->stop_dialog = NULL;
+  gtk_window_destroy (dialog);
+}
+
+/* The end of an import the user chose to stop while closing the dialog: the dialog goes
+ * when nothing was saved; when the stop came too late, it stays to show what was. */
+static void
+import_dialog_finish_stopped (TendImportDialog *self,
+                              TendImportReport *report,
+                              const GError     *error)
+{
+  if (report == NULL || !tend_import_report_get_committed (report))
+    {
+      if (report == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        import_dialog_toast_parent (self, error->message);
+      else
+        import_dialog_toast_parent (self, _("The import was stopped; nothing was saved"));
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+
+  self->report = g_object_ref (report);
+  import_dialog_remember_mapping (self);
+  import_dialog_show_result (self);
+  import_dialog_toast (self, _("The import had already been saved when it was stopped"));
+}
+
 static void
 import_done_cb (GObject      *source,
                 GAsyncResult *result,
@@ -1442,9 +1491,12 @@ import_done_cb (GObject      *source,
   if (self->disposed)
     return;
 
-  if (report == NULL && close)
+  /* A question about an import that is over would only mislead. */
+  import_dialog_dismiss_stop_dialog (self);
+
+  if (close)
     {
-      gtk_window_destroy (GTK_WINDOW (self));
+      import_dialog_finish_stopped (self, report, error);
       return;
     }
 
@@ -1458,7 +1510,6 @@ import_done_cb (GObject      *source,
       return;
     }
 
-  /* A stop that came too late to undo the import: show what was saved. */
   self->report = g_steal_pointer (&report);
   if (tend_import_report_get_committed (self->report))
     import_dialog_remember_mapping (self);
@@ -1511,31 +1562,27 @@ stop_response_cb (AdwMessageDialog *dialog,
                   const char       *response,
                   TendImportDialog *self)
 {
+  /* Answered: a response button closes the question itself. */
+  if (self->stop_dialog == GTK_WINDOW (dialog))
+    {
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *)&self->stop_dialog);
+      self->stop_dialog = NULL;
+    }
+
   if (!g_str_equal (response, "stop") || !self->importing)
     return;
 
+  /* The importer rolls back once it sees the cancel; import_done_cb() then closes. */
   self->close_after_import = TRUE;
   import_dialog_cancel (self);
 }
 
-static gboolean
-tend_import_dialog_close_request (GtkWindow *window)
+static GtkWindow *
+stop_dialog_new (TendImportDialog *self)
 {
-  TendImportDialog *self = TEND_IMPORT_DIALOG (window);
-  GtkWidget *dialog;
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Stop the Import?"),
+                                              _("Nothing from this file will be saved."));
 
-  if (!self->importing)
-    {
-      GtkWindowClass *parent_class = GTK_WINDOW_CLASS (tend_import_dialog_parent_class);
-
-      return parent_class->close_request != NULL && parent_class->close_request (window);
-    }
-
-  if (self->close_after_import)
-    return TRUE;
-
-  dialog = adw_message_dialog_new (window, _("Stop the Import?"),
-                                   _("Nothing from this file will be saved."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "continue", _("_Keep Importing"),
                                     "stop", _("_Stop"),
@@ -1545,7 +1592,33 @@ tend_import_dialog_close_request (GtkWindow *window)
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "continue");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "continue");
   g_signal_connect_object (dialog, "response", G_CALLBACK (stop_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+
+  return GTK_WINDOW (dialog);
+}
+
+static gboolean
+tend_import_dialog_close_request (GtkWindow *window)
+{
+  TendImportDialog *self = TEND_IMPORT_DIALOG (window);
+
+  if (!self->importing)
+    {
+      GtkWindowClass *parent_class = GTK_WINDOW_CLASS (tend_import_dialog_parent_class);
+
+      return parent_class->close_request != NULL && parent_class->close_request (window);
+    }
+
+  /* Already stopping: the dialog closes once the import has rolled back. */
+  if (self->close_after_import)
+    return TRUE;
+
+  /* Asked again while the question is open: one question is enough. */
+  if (self->stop_dialog == NULL)
+    {
+      self->stop_dialog = stop_dialog_new (self);
+      g_object_add_weak_pointer (G_OBJECT (self->stop_dialog), (gpointer *)&self->stop_dialog);
+    }
+  gtk_window_present (self->stop_dialog);
 
   return TRUE;
 }
@@ -1853,6 +1926,7 @@ tend_import_dialog_dispose (GObject *object)
   g_cancellable_cancel (self->preview_cancellable);
   g_cancellable_cancel (self->import_cancellable);
   g_clear_handle_id (&self->preview_source, g_source_remove);
+  import_dialog_dismiss_stop_dialog (self);
 #if !GTK_CHECK_VERSION (4, 10, 0)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);

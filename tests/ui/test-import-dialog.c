@@ -508,20 +508,39 @@ test_cancel (Fixture       *fixture,
   close_dialog (dialog);
 }
 
-static GtkWindow *
-find_message_dialog (void)
+/* The visible "Stop the Import?" questions; @first gets the first. */
+static guint
+count_message_dialogs (GtkWindow **first)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  if (first != NULL)
+    *first = NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
+      if (!ADW_IS_MESSAGE_DIALOG (window) || !gtk_widget_get_visible (GTK_WIDGET (window)))
+        continue;
+
+      if (first != NULL && *first == NULL)
+        *first = window;
+      n++;
     }
 
-  return NULL;
+  return n;
+}
+
+static GtkWindow *
+find_message_dialog (void)
+{
+  GtkWindow *dialog;
+
+  count_message_dialogs (&dialog);
+
+  return dialog;
 }
 
 static gboolean
@@ -536,28 +555,131 @@ object_gone (gpointer data)
   return *(gpointer *)data == NULL;
 }
 
-/* Escape while importing asks first; stopping closes the dialog and saves nothing. */
-static void
-test_close_while_importing (Fixture       *fixture,
-                            gconstpointer  data)
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
 {
-  g_autofree char *big = write_big_csv (fixture, 200000);
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+no_message_dialog (gpointer data)
+{
+  return count_message_dialogs (NULL) == 0;
+}
+
+/* Presses one of the question's buttons, which closes it once the button is released. */
+static void
+answer_message_dialog (const char *label)
+{
+  GtkWindow *dialog = find_message_dialog ();
+  GtkWidget *button;
+
+  g_assert_nonnull (dialog);
+  button = find_button (GTK_WIDGET (dialog), label);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_activate (button));
+  wait_for (no_message_dialog, NULL, 5);
+}
+
+/* Starts importing @n_rows rows and asks to close the dialog, as Escape or the window's
+ * close button do; the dialog asks first. */
+static TendImportDialog *
+start_import_and_close (Fixture  *fixture,
+                        guint     n_rows,
+                        gpointer *weak)
+{
+  g_autofree char *big = write_big_csv (fixture, n_rows);
   TendImportDialog *dialog = open_dialog (fixture, big);
-  gpointer weak = dialog;
 
   wait_for_step (dialog, "mapping");
   g_object_unref (dialog);
-  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
+  *weak = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), weak);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
   wait_for (message_dialog_shown, NULL, 5);
-  g_assert_nonnull (weak);
+  g_assert_nonnull (*weak);
+  g_assert_cmpstr (tend_import_dialog_get_step (dialog), ==, "importing");
 
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_message_dialog ()), "stop");
+  return dialog;
+}
+
+/* Stop: the question goes, the import rolls back, then the dialog closes. */
+static void
+test_close_while_importing_stop (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  gpointer weak = NULL;
+
+  start_import_and_close (fixture, 200000, &weak);
+
+  answer_message_dialog ("_Stop");
   wait_for (object_gone, &weak, 60);
 
   g_assert_cmpint (query_int (fixture->store, "SELECT count (*) FROM accounts"), ==, 0);
+  g_assert_cmpint (query_int (fixture->store, "SELECT count (*) FROM account_sources"), ==, 0);
+}
+
+/* Keep Importing: the import goes on to its end and the dialog shows the result. */
+static void
+test_close_while_importing_continue (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  gpointer weak = NULL;
+  TendImportDialog *dialog = start_import_and_close (fixture, 200000, &weak);
+
+  answer_message_dialog ("_Keep Importing");
+  wait_for_step (dialog, "result");
+  g_assert_nonnull (weak);
+  g_assert_true (tend_import_report_get_committed (tend_import_dialog_get_report (dialog)));
+  g_assert_cmpint (query_int (fixture->store, "SELECT count (*) FROM accounts"), ==, 200000);
+
+  /* With nothing running, closing asks nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  wait_for (object_gone, &weak, 5);
+  g_assert_cmpuint (count_message_dialogs (NULL), ==, 0);
+}
+
+/* Unanswered: a second close asks no second question, and when the import ends the
+ * question, which no longer means anything, goes and the result shows. */
+static void
+test_close_while_importing_finished (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  gpointer weak = NULL;
+  TendImportDialog *dialog = start_import_and_close (fixture, 200000, &weak);
+  TendImportReport *report;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  settle ();
+  g_assert_cmpuint (count_message_dialogs (NULL), ==, 1);
+
+  wait_for_step (dialog, "result");
+  g_assert_cmpuint (count_message_dialogs (NULL), ==, 0);
+  g_assert_nonnull (weak);
+  report = tend_import_dialog_get_report (dialog);
+  g_assert_true (tend_import_report_get_committed (report));
+  g_assert_cmpuint (tend_import_report_get_n_inserted (report), ==, 200000);
+  g_assert_cmpint (query_int (fixture->store, "SELECT count (*) FROM accounts"), ==, 200000);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.done", NULL));
+  wait_for (object_gone, &weak, 5);
 }
 
 static void
@@ -697,8 +819,12 @@ main (int   argc,
               test_bad_rows, fixture_tear_down);
   g_test_add ("/import-dialog/cancel", Fixture, NULL, fixture_set_up, test_cancel,
               fixture_tear_down);
-  g_test_add ("/import-dialog/close-while-importing", Fixture, NULL, fixture_set_up,
-              test_close_while_importing, fixture_tear_down);
+  g_test_add ("/import-dialog/close-while-importing/stop", Fixture, NULL, fixture_set_up,
+              test_close_while_importing_stop, fixture_tear_down);
+  g_test_add ("/import-dialog/close-while-importing/continue", Fixture, NULL, fixture_set_up,
+              test_close_while_importing_continue, fixture_tear_down);
+  g_test_add ("/import-dialog/close-while-importing/finished", Fixture, NULL, fixture_set_up,
+              test_close_while_importing_finished, fixture_tear_down);
   g_test_add ("/import-dialog/errors", Fixture, NULL, fixture_set_up, test_errors,
               fixture_tear_down);
   g_test_add ("/import-dialog/telco", Fixture, NULL, fixture_set_up, test_telco,

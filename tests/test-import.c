@@ -1487,6 +1487,192 @@ test_cancelled (Fixture       *fixture,
   g_assert_cmpstr (after, ==, before);
 }
 
+/* Large imports: the accounts' indexes are set aside while the rows are written, and
+ * built again before the commit. */
+
+static char *
+schema_dump (TendStore *store)
+{
+  return query_text (store, "SELECT group_concat(type || ' ' || name || ' ' || tbl_name || ' ' "
+                            "|| coalesce(sql, '-'), char(10)) FROM (SELECT * FROM sqlite_schema "
+                            "ORDER BY name)");
+}
+
+static void
+test_bulk_indexes (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *first = data_path ("import-accounts.csv");
+  g_autoptr(TendImportMapping) mapping = guess_mapping_for (first, "accounts");
+  g_autofree char *before_checksum = prepare_workspace (fixture->store);
+  g_autofree char *schema = schema_dump (fixture->store);
+  g_autofree char *big = write_big_file (fixture->folder, BIG_ROWS);
+  g_autofree char *after_schema = NULL;
+  g_autofree char *imported = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr(TendImportReport) report = NULL;
+  g_autoptr(TendImportReport) second = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 version = query_int (fixture->store, "PRAGMA schema_version");
+  gint64 cache = query_int (fixture->store, "PRAGMA cache_size");
+
+  report = import_file (fixture->store, big, mapping, "2024-06-30",
+                        TEND_IMPORT_POLICY_SKIP_BAD_ROWS, &error);
+  g_assert_no_error (error);
+  g_assert_true (tend_import_report_get_committed (report));
+  g_assert_cmpuint (tend_import_report_get_n_read (report), ==, BIG_ROWS);
+  g_assert_cmpuint (tend_import_report_get_n_inserted (report), ==, BIG_ROWS - 3);
+  g_assert_cmpuint (tend_import_report_get_n_updated (report), ==, 3);
+  g_assert_cmpuint (tend_import_report_get_n_rejected (report), ==, 0);
+  assert_query_int (fixture->store, "SELECT count(*) FROM accounts", BIG_ROWS);
+  assert_query_int (fixture->store, "SELECT count(*) FROM subscriptions", BIG_ROWS);
+
+  /* The indexes were dropped and made again: the same ones, matching the rows. */
+  after_schema = schema_dump (fixture->store);
+  g_assert_cmpstr (after_schema, ==, schema);
+  g_assert_cmpint (query_int (fixture->store, "PRAGMA schema_version"), !=, version);
+  assert_query_text (fixture->store, "PRAGMA integrity_check", "ok");
+  imported = workspace_checksum (fixture->store);
+  g_assert_cmpstr (imported, !=, before_checksum);
+
+  /* The connection is as it was, CHECK constraints included. */
+  assert_query_int (fixture->store, "PRAGMA cache_size", cache);
+  assert_query_int (fixture->store, "PRAGMA ignore_check_constraints", 0);
+  g_assert_false (tend_store_exec (fixture->store,
+                                   "UPDATE accounts SET status = 'gone' WHERE id = 1", &error));
+  g_assert_error (error, TEND_STORE_ERROR, TEND_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  /* The same file again matches every account and changes nothing, not even when the
+   * accounts were updated, so the indexes stay where they are. */
+  version = query_int (fixture->store, "PRAGMA schema_version");
+  second = import_file (fixture->store, big, mapping, "2024-06-30",
+                        TEND_IMPORT_POLICY_SKIP_BAD_ROWS, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tend_import_report_get_n_inserted (second), ==, 0);
+  g_assert_cmpuint (tend_import_report_get_n_updated (second), ==, BIG_ROWS);
+  again = workspace_checksum (fixture->store);
+  g_assert_cmpstr (again, ==, imported);
+  g_assert_cmpint (query_int (fixture->store, "PRAGMA schema_version"), ==, version);
+}
+
+/* @variant 1 changes every field of every row of variant 0, with valid values. */
+static char *
+write_bulk_file (const char *folder,
+                 guint       rows,
+                 guint       variant)
+{
+  g_autoptr(GString) csv = g_string_new ("Account ID,Account Name,Website,Owner,Segment,Stage,"
+                                         "Start Date,Status,Seats,ARR,Contract,Notes,NPS,Zip\n");
+  g_autofree char *name = g_strdup_printf ("bulk-%u.csv", variant);
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (folder, name, NULL);
+
+  for (guint i = 0; i < rows; i++)
+    {
+      guint k = i + variant * 7;
+
+      g_string_append_printf (csv, "B-%05u,Company %u,company%u.example,%s%u,Segment %u,"
+                              "Stage %u,2023-%02u-%02u,%s,%u,%u.%02u,%s,\"Note, %u\",%u,%05u\n",
+                              i, k, k, variant == 0 ? "csm" : "owner-", k % 9, k % 5, k % 6,
+                              k % 12 + 1, k % 28 + 1,
+                              k % 5 == 0 ? "Churned" : k % 7 == 0 ? "Trial" : "Active",
+                              k % 400 + 1, k * 37 % 90000 + 100, k % 100,
+                              k % 3 == 0 ? "Month-to-month" : k % 3 == 1 ? "One year"
+                                                                         : "Two year",
+                              k, k % 11, k);
+    }
+
+  g_file_set_contents (path, csv->str, (gssize)csv->len, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+/* What an import stored for each account it knows, without ids or times. */
+static char *
+imported_content (TendStore *store)
+{
+  return query_text (store,
+                     "SELECT count(*) || ':' || group_concat(x, char(10)) FROM (SELECT"
+                     " s.external_id || '|' || quote(a.name) || quote(a.domain) ||"
+                     " quote(c.name) || quote(c.email) || quote(a.segment) ||"
+                     " quote(a.lifecycle_stage) || quote(a.start_date) || quote(a.status) ||"
+                     " quote(a.churn_date) || quote(a.churn_reason) || quote(a.licensed_seats) ||"
+                     " quote(a.attributes) || quote(a.arr_minor) || quote(a.currency) ||"
+                     " quote(a.renewal_date) || quote(b.product) || quote(b.amount_minor) ||"
+                     " quote(b.currency) || quote(b.billing_interval) || quote(b.start_date) ||"
+                     " quote(b.renewal_date) || quote(b.end_date) || quote(b.status) AS x"
+                     " FROM account_sources s JOIN accounts a ON a.id = s.account_id"
+                     " LEFT JOIN csms c ON c.id = a.owner_id"
+                     " LEFT JOIN subscriptions b ON b.account_id = a.id"
+                     " ORDER BY s.external_id)");
+}
+
+/* The same files give the same accounts whether the indexes were set aside or kept up row
+ * by row: the second workspace has enough other accounts that the import stays small. */
+static void
+test_bulk_same_as_row_by_row (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *first = data_path ("import-accounts.csv");
+  g_autoptr(TendImportMapping) mapping = guess_mapping_for (first, "accounts");
+  g_autofree char *other_path = g_build_filename (fixture->folder, "row-by-row.db", NULL);
+  g_autoptr(TendStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+
+  other = tend_store_open (other_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (tend_store_exec (other,
+                                  "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 "
+                                  "FROM n WHERE i < 8000) INSERT INTO accounts (name) "
+                                  "SELECT 'Other ' || i FROM n",
+                                  &error));
+  g_assert_no_error (error);
+
+  for (guint variant = 0; variant < 2; variant++)
+    {
+      g_autofree char *path = write_bulk_file (fixture->folder, 3000, variant);
+      g_autofree char *bulk = NULL;
+      g_autofree char *row_by_row = NULL;
+      gint64 bulk_version = query_int (fixture->store, "PRAGMA schema_version");
+      gint64 other_version = query_int (other, "PRAGMA schema_version");
+      TendStore *stores[] = { fixture->store, other };
+
+      g_test_message ("variant %u", variant);
+      for (guint i = 0; i < G_N_ELEMENTS (stores); i++)
+        {
+          g_autoptr(TendImportReport) report = NULL;
+
+          report = import_file (stores[i], path, mapping, "2024-06-30",
+                                TEND_IMPORT_POLICY_ALL_OR_NOTHING, &error);
+          g_assert_no_error (error);
+          g_assert_true (tend_import_report_get_committed (report));
+          g_assert_cmpuint (tend_import_report_get_n_inserted (report), ==,
+                            variant == 0 ? 3000 : 0);
+          g_assert_cmpuint (tend_import_report_get_n_updated (report), ==,
+                            variant == 0 ? 0 : 3000);
+        }
+
+      /* Only the first workspace set its indexes aside. */
+      g_assert_cmpint (query_int (fixture->store, "PRAGMA schema_version"), !=, bulk_version);
+      g_assert_cmpint (query_int (other, "PRAGMA schema_version"), ==, other_version);
+
+      bulk = imported_content (fixture->store);
+      row_by_row = imported_content (other);
+      g_assert_true (g_str_has_prefix (bulk, "3000:B-00000|"));
+      g_assert_cmpstr (bulk, ==, row_by_row);
+      assert_query_text (fixture->store, "PRAGMA integrity_check", "ok");
+    }
+
+  /* Every field changed: the second file's values are the ones kept. */
+  assert_query_text (fixture->store,
+                     "SELECT a.name || '|' || a.status || '|' || a.attributes FROM accounts a "
+                     "JOIN account_sources s ON s.account_id = a.id "
+                     "WHERE s.external_id = 'B-00003'",
+                     "Company 10|churned|{\"Notes\":\"Note, 10\",\"NPS\":10,\"Zip\":\"00010\"}");
+}
+
 /* The asynchronous import, as the import dialog runs it. */
 
 typedef struct
@@ -1663,6 +1849,10 @@ main (int   argc,
   g_test_add_func ("/import/interrupted/killed", test_killed);
   g_test_add ("/import/interrupted/cancelled", Fixture, NULL, fixture_set_up, test_cancelled,
               fixture_tear_down);
+  g_test_add ("/import/bulk/indexes", Fixture, NULL, fixture_set_up, test_bulk_indexes,
+              fixture_tear_down);
+  g_test_add ("/import/bulk/same-as-row-by-row", Fixture, NULL, fixture_set_up,
+              test_bulk_same_as_row_by_row, fixture_tear_down);
   g_test_add ("/import/async", Fixture, NULL, fixture_set_up, test_async, fixture_tear_down);
 
   return g_test_run ();

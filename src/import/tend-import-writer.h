@@ -31,6 +31,22 @@ typedef struct
   char              *product;
   guint              n_inserted;
   guint              n_updated;
+
+  /* The connection as it was before the import tuned it, to be put back. */
+  gboolean           tuned;
+  gint64             cache_size;
+
+  /* A bulk import: how many accounts written make one, how many matched rows make it
+   * worth reading all the source's ids, how many accounts were written (inserted, or
+   * updated with something new), the SQL of the account indexes it set aside, and the
+   * accounts the source already had (external id to account id), read once. */
+  guint              bulk_after;
+  guint              lookups_after;
+  guint              n_written;
+  GPtrArray         *set_aside;
+  GHashTable        *known_ids;
+  GStringChunk      *known_keys;
+  GArray            *known_accounts;
 } TendImportWriter;
 
 gboolean tend_import_writer_init      (TendImportWriter   *w,

@@ -33,16 +33,25 @@ pass () {
   echo "ok - $*"
 }
 
-# run STATUS DESCRIPTION COMMAND...: runs tend, keeps its output in $work/out and
+# run STATUS DESCRIPTION ARGUMENTS...: runs tend, keeps its output in $work/out and
 # $work/err, and checks the exit status; a failure must say why in exactly one line.
 run () {
+  expected=$1
+  what=$2
+  shift 2
+  run_program "$expected" "$what" "$tend" "$@"
+}
+
+# run_program STATUS DESCRIPTION PROGRAM ARGUMENTS...: the same for any program that runs
+# tend, such as a shell or timeout. Nothing may wait for input: stdin is empty.
+run_program () {
   expected=$1
   what=$2
   shift 2
   checks=$((checks + 1))
 
   status=0
-  "$tend" "$@" >"$work/out" 2>"$work/err" || status=$?
+  "$@" >"$work/out" 2>"$work/err" </dev/null || status=$?
 
   if [ "$status" -ne "$expected" ]; then
     fail "$what: exit status $status, expected $expected"
@@ -121,6 +130,32 @@ run 2 "an unknown band" --database "$work/none.db" export "$work/x.csv" --band p
 run 2 "an unknown sort key" --database "$work/none.db" export "$work/x.csv" --sort weight
 run 2 "a bad date" --database "$work/none.db" summary --as-of 30/06/2026
 run 2 "help on an unknown command" help frobnicate
+
+# Any word where a command belongs, and any option the window does not take, is a usage
+# error of the command line; the window never opens for them.
+run 2 "an unknown command" frobnicate
+expect_in "$work/err" "tend: unknown command “frobnicate”; see tend --help" "the error names the unknown command"
+run 2 "an unknown command after --database" --database "$work/none.db" frobnicate
+expect_in "$work/err" "unknown command “frobnicate”" "the error names the command after --database"
+run 2 "an unknown option" --frobnicate
+expect_in "$work/err" "tend: unknown option “--frobnicate”; see tend --help" "the error names the unknown option"
+run 2 "--database without a path" --database
+expect_in "$work/err" "--database needs a path" "the error says --database needs a path"
+run 2 "-d without a path" -d
+run 2 "an empty --database" --database "" summary
+expect_in "$work/err" "The path given to --database is empty" "the error says the path is empty"
+run 2 "an empty --database alone" --database ""
+run 2 "an empty --database=" --database= summary
+run 2 "an empty --database after the command" summary --database ""
+expect_in "$work/err" "The path given to --database is empty" "the command's own --database is checked too"
+run 1 "-d chooses the workspace as --database does" -d "$work/none.db" summary
+expect_in "$work/err" "$work/none.db" "the error names the workspace given with -d"
+checks=$((checks + 1))
+if grep -q "GLib-GIO" "$work/err"; then fail "GApplication ran"; else pass "GApplication never ran"; fi
+run 2 "sample with too few days" --database "$work/few.db" sample --days 1
+expect_in "$work/err" "--days is a whole number from 30" "the error gives the fewest days"
+checks=$((checks + 1))
+if [ -e "$work/few.db" ]; then fail "the refused sample left a workspace"; else pass "the refused sample left no workspace"; fi
 
 # --- A missing or damaged workspace ------------------------------------------------------
 
@@ -205,6 +240,19 @@ run 1 "import of a missing file" --database "$db" import "$work/missing.csv" --m
 expect_in "$work/err" "$work/missing.csv" "the error names the missing file"
 run 2 "import without a file" --database "$db" import
 run 1 "import with an unknown mapping" --database "$db" import "$telco" --mapping no-such-mapping
+
+# Guessing a mapping reads the header and then the whole file again: a pipe cannot be read
+# twice, so without --mapping it is refused at once (never waiting for a writer); with it,
+# a pipe imports.
+mkfifo "$work/pipe-in.csv"
+run_program 1 "import of a named pipe without --mapping" timeout 60 "$tend" --database "$work/pipe.db" import "$work/pipe-in.csv"
+expect_in "$work/err" "it is a pipe or a device, which can be read only once" "the error says why a pipe needs --mapping"
+run_program 1 "import of <(command) without --mapping" bash -c '"$0" --database "$1" import <(cat "$2")' "$tend" "$work/pipe.db" "$telco"
+expect_in "$work/err" "Could not import /dev/fd/" "the error names the pipe"
+checks=$((checks + 1))
+if [ -e "$work/pipe.db" ]; then fail "the refused imports left a workspace"; else pass "the refused imports left no workspace"; fi
+run_program 0 "import of <(command) with --mapping" bash -c '"$0" --database "$1" import <(cat "$2") --mapping telco' "$tend" "$work/pipe.db" "$telco"
+expect_in "$work/out" "7043 accounts added" "the piped import read every row"
 
 run 0 "import of the Telco data set" --database "$db" import "$telco" --mapping telco
 run 0 "summary --json after the import" --database "$db" summary --json

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <sys/stat.h>
 
 #include "import/tend-importer.h"
 #include "scoring/tend-backtest.h"
@@ -67,6 +68,36 @@ tend_cli_dup_active_scorecard_name (TendStore  *store,
   return name;
 }
 
+/* Guessing a mapping reads the file's header, and the import then reads the file again
+ * from its start: a pipe or a device (such as `<(command)`) would have lost its header,
+ * or block for ever waiting for a writer, so only a regular file is guessed from. */
+static gboolean
+check_readable_twice (const char  *path,
+                      GError     **error)
+{
+  GStatBuf info;
+
+  /* A missing file is reported by the importer, with the message every import gives. */
+  if (g_stat (path, &info) != 0 || S_ISREG (info.st_mode))
+    return TRUE;
+
+  if (S_ISDIR (info.st_mode))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   _("Could not import %s: it is a folder, not a file."), path);
+      return FALSE;
+    }
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+               _("Could not import %s without --mapping: it is a pipe or a device, which can "
+                 "be read only once, and guessing the mapping would read its header first. "
+                 "Name the mapping with --mapping (see “tend mappings”), or save the data to "
+                 "a file and import that."),
+               path);
+
+  return FALSE;
+}
+
 /* A file without --mapping gets the mapping guessed from its header, as the import dialog
  * proposes it: a built-in one when all its columns are there. */
 static TendImportMapping *
@@ -74,9 +105,15 @@ guess_mapping (TendStore   *store,
                const char  *path,
                GError     **error)
 {
-  g_autoptr(TendImporter) importer = tend_importer_new (store, path, NULL);
+  g_autoptr(TendImporter) importer = NULL;
   g_autofree char *name = g_path_get_basename (path);
-  g_auto(GStrv) header = tend_importer_read_header (importer, error);
+  g_auto(GStrv) header = NULL;
+
+  if (!check_readable_twice (path, error))
+    return NULL;
+
+  importer = tend_importer_new (store, path, NULL);
+  header = tend_importer_read_header (importer, error);
 
   if (header == NULL)
     return NULL;

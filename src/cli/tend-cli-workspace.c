@@ -16,6 +16,10 @@
 #include "tend-cli-private.h"
 #include "util/tend-money.h"
 
+/* The fewest days of usage the sample generator writes (it refuses fewer); checked here
+ * too so that a wrong --days is a usage error, found before any workspace is created. */
+#define SAMPLE_MIN_HISTORY_DAYS 30
+
 static gboolean
 check_range (const char *option,
              gint64      value,
@@ -81,7 +85,8 @@ tend_cli_run_sample (TendCli  *cli,
     return tend_cli_usage_error ("sample", _("Unexpected argument “%s”"), argv[1]);
   if (!check_range ("--seed", seed, 0, G_MAXUINT32, &status) ||
       !check_range ("--accounts", accounts, 1, TEND_SAMPLE_MAX_ACCOUNTS, &status) ||
-      !check_range ("--days", days, 1, TEND_SAMPLE_MAX_HISTORY_DAYS, &status))
+      !check_range ("--days", days, SAMPLE_MIN_HISTORY_DAYS, TEND_SAMPLE_MAX_HISTORY_DAYS,
+                    &status))
     return status;
 
   tend_sample_options_init (&options);

@@ -5,7 +5,9 @@
  * `tend [--database PATH] COMMAND [OPTIONS]` runs one command against a workspace without
  * a display, for scripts and timers: its exit status says whether it worked (0), failed
  * (1, with one line on stderr saying what and where) or was called wrongly (2). Plain
- * `tend`, and anything that is not a command, is left to the desktop application.
+ * `tend`, with at most --database and GApplication's own options, is left to the desktop
+ * application; any other word or option is the command line's, so that a mistyped
+ * command is a usage error rather than the window opening.
  */
 
 #define G_LOG_DOMAIN "TendCli"
@@ -52,18 +54,34 @@ is_help_word (const char *arg)
   return g_str_equal (arg, "--help") || g_str_equal (arg, "-h") || g_str_equal (arg, "help");
 }
 
+/* --database and its short form -d, as the desktop application also reads them, take
+ * their path as the next argument; --database=PATH carries it. */
 static gboolean
 is_database_option (const char *arg)
 {
-  return g_str_equal (arg, "--database") || g_str_has_prefix (arg, "--database=");
+  return g_str_equal (arg, "--database") || g_str_equal (arg, "-d");
+}
+
+/* The options GApplication itself reads for the desktop application. */
+static gboolean
+is_application_option (const char *arg)
+{
+  static const char *const options[] = {
+    "--help-all", "--help-gapplication", "--gapplication-service", "-?", NULL
+  };
+
+  return g_strv_contains (options, arg);
 }
 
 /**
  * tend_cli_handles:
  *
- * Returns: whether the command line asks for a headless command: its first word after
- *   any `--database PATH` is a command, `help`, `--help` or `--version`. Everything else
- *   (no command, GTK options) is for the desktop application.
+ * Returns: whether the command line is for the headless commands: its first argument
+ *   after any `--database PATH` is a word (a command, `help`, or a mistyped command), or
+ *   an option other than GApplication's own (`--help`, `--version` and unknown options,
+ *   which the command line reports as usage errors); and also when --database has no
+ *   path or an empty one, which the command line reports. Plain `tend [--database PATH]`
+ *   is for the desktop application.
  */
 gboolean
 tend_cli_handles (int    argc,
@@ -73,16 +91,20 @@ tend_cli_handles (int    argc,
     {
       const char *arg = argv[i];
 
-      if (g_str_equal (arg, "--database"))
+      if (is_database_option (arg))
         {
-          i++;
+          if (++i >= argc || argv[i][0] == '\0')
+            return TRUE;
           continue;
         }
-      if (is_database_option (arg))
-        continue;
+      if (g_str_has_prefix (arg, "--database="))
+        {
+          if (arg[strlen ("--database=")] == '\0')
+            return TRUE;
+          continue;
+        }
 
-      return is_help_word (arg) || g_str_equal (arg, "--version") ||
-             tend_cli_find_command (arg) != NULL;
+      return !is_application_option (arg);
     }
 
   return FALSE;
@@ -169,6 +191,22 @@ tend_cli_parse_day (const char *command,
   return FALSE;
 }
 
+/* Checks the path given to --database: an empty one would otherwise fall back to the
+ * current folder or fail with a message about a file named "". */
+static gboolean
+check_database_path (const char *command,
+                     const char *path,
+                     int        *status)
+{
+  if (path != NULL && *path == '\0')
+    {
+      *status = tend_cli_usage_error (command, _("The path given to --database is empty"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static GOptionContext *
 make_option_context (const TendCliCommand *command,
                      GOptionEntry         *entries,
@@ -235,6 +273,9 @@ tend_cli_parse_options (TendCli        *cli,
       return FALSE;
     }
 
+  if (!check_database_path (command, database, status))
+    return FALSE;
+
   if (database != NULL)
     {
       g_free (cli->database);
@@ -297,6 +338,23 @@ print_overview (void)
 }
 
 static int
+unknown_command (const char *word)
+{
+  /* Translators: the word is what the user typed where a command belongs. */
+  g_printerr (_("tend: unknown command “%s”; see tend --help\n"), word);
+
+  return TEND_CLI_EXIT_USAGE;
+}
+
+static int
+unknown_option (const char *option)
+{
+  g_printerr (_("tend: unknown option “%s”; see tend --help\n"), option);
+
+  return TEND_CLI_EXIT_USAGE;
+}
+
+static int
 run_help (TendCli *cli,
           int      argc,
           char   **argv)
@@ -311,7 +369,7 @@ run_help (TendCli *cli,
 
   command = tend_cli_find_command (argv[1]);
   if (command == NULL)
-    return tend_cli_usage_error (NULL, _("There is no command “%s”"), argv[1]);
+    return unknown_command (argv[1]);
 
   {
     char *args[] = { argv[1], (char *)"--help", NULL };
@@ -347,7 +405,7 @@ parse_global_options (TendCli  *cli,
 
   for (i = 1; i < argc; i++)
     {
-      if (g_str_equal (argv[i], "--database"))
+      if (is_database_option (argv[i]))
         {
           if (++i >= argc)
             {
@@ -363,8 +421,14 @@ parse_global_options (TendCli  *cli,
           cli->database = g_strdup (argv[i] + strlen ("--database="));
         }
       else
-        return i;
+        break;
+
+      if (!check_database_path (NULL, cli->database, status))
+        return -1;
     }
+
+  if (i < argc)
+    return i;
 
   *status = tend_cli_usage_error (NULL, _("No command given"));
 
@@ -388,8 +452,10 @@ run_word (TendCli  *cli,
     }
 
   command = tend_cli_find_command (argv[0]);
+  if (command == NULL && argv[0][0] == '-')
+    return unknown_option (argv[0]);
   if (command == NULL)
-    return tend_cli_usage_error (NULL, _("There is no command “%s”"), argv[0]);
+    return unknown_command (argv[0]);
 
   return run_command (cli, command, argc, argv);
 }

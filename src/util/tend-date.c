@@ -5,6 +5,7 @@
 
 #define G_LOG_DOMAIN "TendDate"
 
+#include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -285,5 +286,8 @@ tend_day_format (TendDay day)
   if (time_locale_is_c ())
     return g_date_time_format (when, "%Y-%m-%d");
 
-  return g_date_time_format (when, "%x");
+  /* Translators: how a calendar date is written, in g_date_time_format()'s codes; %x is
+   * the locale's own short form. Japanese, for one, reads better without zero padding:
+   * "%Y年%-m月%-d日". */
+  return g_date_time_format (when, C_("date format", "%x"));
 }

@@ -6,6 +6,7 @@
 #define G_LOG_DOMAIN "TendTest"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gstdio.h>
 
@@ -1473,6 +1474,108 @@ test_recompute_days_since_activity (Fixture       *fixture,
     }
 }
 
+static void
+note_second_connection_cb (const char     *domain,
+                           GLogLevelFlags  level,
+                           const char     *message,
+                           gpointer        user_data)
+{
+  gboolean *seen = user_data;
+
+  if (strstr (message, "second connection") != NULL)
+    *seen = TRUE;
+}
+
+/* 5,000 accounts with 80 days of usage up to D. Every seventh account has none; every fifth
+ * had sessions only before the windows. */
+static void
+build_usage_workspace (Fixture *fixture,
+                       TendDay  d)
+{
+  exec (fixture, "BEGIN");
+  exec (fixture,
+        "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000) "
+        "INSERT INTO accounts (id, name, start_date, licensed_seats, attributes) "
+        "SELECT i, 'Account ' || i, '2025-01-01', 10 + i % 40, "
+        "  '{\"adopted\": [\"a\", \"b\"]}' FROM n");
+  exec_printf (fixture,
+               "WITH RECURSIVE d (day) AS (SELECT %d UNION ALL SELECT day + 1 FROM d "
+               "  WHERE day < %d) "
+               "INSERT INTO usage_daily (account_id, day, active_users, sessions, features_used) "
+               "SELECT a.id, d.day, (a.id * 7 + d.day) %% 30, "
+               "  CASE WHEN a.id %% 5 = 0 AND d.day > %d THEN 0 "
+               "    ELSE (a.id * 13 + d.day) %% 9 END, (a.id + d.day) %% 12 "
+               "FROM accounts a, d WHERE a.id %% 7 != 0",
+               d - 80, d, d - 70);
+  exec (fixture, "COMMIT");
+}
+
+/*
+ * With 5,000 accounts the usage is read on a second connection while the other inputs are
+ * read on the store's; inside a transaction the caller opened, all of it is read on the
+ * store's connection, which alone sees that transaction. Both give the same scores: the
+ * second recompute, in a transaction, finds every row as the first wrote it.
+ */
+static void
+test_recompute_second_connection (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(TendScorecard) scorecard = tend_scorecard_new_builtin (TEND_SCORECARD_DEFAULT);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *writes = NULL;
+  TendDay d = tend_day_from_ymd (2026, 6, 30);
+  gboolean second = FALSE;
+  guint handler;
+
+  build_usage_workspace (fixture, d);
+
+  handler = g_log_set_handler ("TendScoring", G_LOG_LEVEL_DEBUG, note_second_connection_cb,
+                               &second);
+  recompute (fixture, scorecard, d);
+  g_assert_true (second);
+  g_assert_cmpfloat (query_double (fixture, "SELECT count (*) FROM health_scores"), ==, 5000);
+
+  log_score_writes (fixture);
+  second = FALSE;
+  g_assert_true (tend_store_begin (fixture->store, &error));
+  g_assert_no_error (error);
+  recompute (fixture, scorecard, d);
+  g_assert_true (tend_store_commit (fixture->store, &error));
+  g_assert_no_error (error);
+  g_log_remove_handler ("TendScoring", handler);
+
+  g_assert_false (second);
+  writes = score_writes (fixture);
+  g_assert_cmpstr (writes, ==, "");
+}
+
+static void
+cancel_on_progress_cb (double   fraction,
+                       gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+}
+
+/* Cancelled while the second connection reads, the recompute stops it and changes nothing. */
+static void
+test_recompute_second_connection_cancelled (Fixture       *fixture,
+                                            gconstpointer  data)
+{
+  g_autoptr(TendScorecard) scorecard = tend_scorecard_new_builtin (TEND_SCORECARD_DEFAULT);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  TendDay d = tend_day_from_ymd (2026, 6, 30);
+
+  build_usage_workspace (fixture, d);
+
+  g_assert_false (tend_scorer_recompute (fixture->store, scorecard, d, cancellable,
+                                         cancel_on_progress_cb, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (tend_store_in_transaction (fixture->store));
+  g_assert_cmpfloat (query_double (fixture, "SELECT count (*) FROM health_scores"), ==, 0);
+  g_assert_cmpfloat (query_double (fixture, "SELECT count (health_score) FROM accounts"), ==, 0);
+}
+
 /*
  * The portfolio's average counts the accounts that were customers on the day: One
  * (active) and Two (churned on D-10) on D-30, only One on D. Three is a trial.
@@ -1786,6 +1889,9 @@ main (int   argc,
   FIXTURE_TEST ("/scoring/recompute/unchanged", test_recompute_unchanged);
   FIXTURE_TEST ("/scoring/recompute/batches", test_recompute_batches);
   FIXTURE_TEST ("/scoring/recompute/days-since-activity", test_recompute_days_since_activity);
+  FIXTURE_TEST ("/scoring/recompute/second-connection", test_recompute_second_connection);
+  FIXTURE_TEST ("/scoring/recompute/second-connection-cancelled",
+                test_recompute_second_connection_cancelled);
   FIXTURE_TEST ("/scoring/recompute/explain", test_recompute_explain);
   FIXTURE_TEST ("/scoring/recompute/portfolio", test_portfolio_history);
   FIXTURE_TEST ("/scoring/recompute/backfill", test_recompute_backfill);

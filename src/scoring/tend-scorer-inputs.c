@@ -29,6 +29,10 @@
 #define CHECK_EVERY       16384
 #define USAGE_CHECK_EVERY 2048
 
+/* From how many accounts the usage pass runs beside the other reads (see
+ * run_may_read_aside()). */
+#define PARALLEL_ACCOUNTS 5000
+
 /* The SQL function that sums one account's usage rows, registered on each connection. */
 #define USAGE_FUNCTION "tend_usage_window"
 
@@ -262,11 +266,23 @@ usage_window_final (sqlite3_context *context)
     sqlite3_result_blob (context, window, sizeof *window, SQLITE_TRANSIENT);
 }
 
+/* Accounts without usage rows have no window of their own: nothing used, never active. */
+static TendUsageWindow *
+usage_windows_new (guint n)
+{
+  TendUsageWindow *windows = g_new0 (TendUsageWindow, n);
+
+  for (guint i = 0; i < n; i++)
+    windows[i].last_active = TEND_DAY_INVALID;
+
+  return windows;
+}
+
 /* A function name is registered once a connection: registering it again would expire the
  * connection's prepared statements, or fail while one of them runs. */
 static gboolean
-run_register_usage_function (TendScoreRun  *run,
-                             GError       **error)
+register_usage_function (TendStore  *store,
+                         GError    **error)
 {
   static GQuark registered;
   int rc;
@@ -274,19 +290,19 @@ run_register_usage_function (TendScoreRun  *run,
   if (registered == 0)
     registered = g_quark_from_static_string ("tend-scorer-usage-function");
 
-  if (g_object_get_qdata (G_OBJECT (run->store), registered) != NULL)
+  if (g_object_get_qdata (G_OBJECT (store), registered) != NULL)
     return TRUE;
 
-  rc = sqlite3_create_function_v2 (tend_store_get_db (run->store), USAGE_FUNCTION, 5,
+  rc = sqlite3_create_function_v2 (tend_store_get_db (store), USAGE_FUNCTION, 5,
                                    SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, NULL,
                                    usage_window_step, usage_window_final, NULL);
   if (rc != SQLITE_OK)
     {
-      tend_store_set_error (run->store, error, rc, _("read the data for the health scores"));
+      tend_store_set_error (store, error, rc, _("read the data for the health scores"));
       return FALSE;
     }
 
-  g_object_set_qdata (G_OBJECT (run->store), registered, GINT_TO_POINTER (TRUE));
+  g_object_set_qdata (G_OBJECT (store), registered, GINT_TO_POINTER (TRUE));
 
   return TRUE;
 }
@@ -300,14 +316,57 @@ usage_pass_first_day (TendScoreRun *run)
   return run->day - windows * USAGE_WINDOW + 1;
 }
 
-static void
-run_take_usage (TendScoreRun *run,
-                sqlite3_stmt *stmt)
+static gboolean
+scorecard_reads_usage (TendScoreRun *run)
 {
-  int index = tend_score_run_find (run, sqlite3_column_int64 (stmt, 0));
+  return scorecard_has_kind (run, TEND_MEASURE_USAGE_TREND) ||
+         scorecard_has_kind (run, TEND_MEASURE_SEAT_UTILIZATION) ||
+         scorecard_has_kind (run, TEND_MEASURE_ADOPTION) ||
+         scorecard_has_kind (run, TEND_MEASURE_DAYS_SINCE_ACTIVITY);
+}
 
-  if (index >= 0 && sqlite3_column_bytes (stmt, 1) == sizeof (TendUsageWindow))
-    memcpy (&run->usage[index], sqlite3_column_blob (stmt, 1), sizeof (TendUsageWindow));
+/* What one usage pass needs and gives, apart from the run, so that it can run on a second
+ * connection in a thread of its own. The thread only reads the accounts, which stay as they
+ * are until it is joined, and only writes the usage, which nothing reads until then. */
+struct TendUsagePass
+{
+  TendStore               *store;
+  const TendScoreAccount  *accounts;
+  guint                    n_accounts;
+  TendDay                  from;
+  TendDay                  day;
+  GCancellable            *cancellable;   /* the caller's */
+  GCancellable            *stop;          /* when the scoring thread gives up first */
+  TendUsageWindow         *usage;
+  TendScoreRun            *progress_run;  /* NULL in a thread of its own */
+  GThread                 *thread;
+  GError                  *error;
+};
+
+typedef struct TendUsagePass TendUsagePass;
+
+static gboolean
+usage_pass_stopped (TendUsagePass  *pass,
+                    GError        **error)
+{
+  return g_cancellable_set_error_if_cancelled (pass->cancellable, error) ||
+         g_cancellable_set_error_if_cancelled (pass->stop, error);
+}
+
+/* Rows come in account order, as the accounts are sorted: one walk matches them. */
+static void
+usage_pass_take (TendUsagePass *pass,
+                 sqlite3_stmt  *stmt,
+                 guint         *k)
+{
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+
+  while (*k < pass->n_accounts && pass->accounts[*k].id < id)
+    (*k)++;
+
+  if (*k < pass->n_accounts && pass->accounts[*k].id == id &&
+      sqlite3_column_bytes (stmt, 1) == sizeof (TendUsageWindow))
+    memcpy (&pass->usage[*k], sqlite3_column_blob (stmt, 1), sizeof (TendUsageWindow));
 }
 
 /* One pass reads the usage of both windows (the one before only when a trend needs it) and
@@ -317,22 +376,18 @@ run_take_usage (TendScoreRun *run,
  * is; a subquery an account, rather than a join grouped by account, spares the grouping's
  * comparison on every row. Accounts come in id order, so the key is read in order too. */
 static gboolean
-run_load_usage (TendScoreRun  *run,
-                GError       **error)
+usage_pass_read (TendUsagePass  *pass,
+                 GError        **error)
 {
-  TendDay recent_from = run->day - USAGE_WINDOW + 1;
   sqlite3_stmt *stmt;
   guint rows = 0;
+  guint k = 0;
   int rc;
 
-  run->usage = g_new0 (TendUsageWindow, run->n_accounts);
-  for (guint i = 0; i < run->n_accounts; i++)
-    run->usage[i].last_active = TEND_DAY_INVALID;
-
-  if (!run_register_usage_function (run, error))
+  if (!register_usage_function (pass->store, error))
     return FALSE;
 
-  stmt = tend_store_prepare (run->store,
+  stmt = tend_store_prepare (pass->store,
                              "SELECT a.id, (SELECT " USAGE_FUNCTION " (u.day, "
                              "    u.active_users, u.sessions, u.features_used, ?3) "
                              "  FROM usage_daily u "
@@ -342,26 +397,162 @@ run_load_usage (TendScoreRun  *run,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int (stmt, 1, usage_pass_first_day (run));
-  sqlite3_bind_int (stmt, 2, run->day);
-  sqlite3_bind_int (stmt, 3, recent_from);
+  sqlite3_bind_int (stmt, 1, pass->from);
+  sqlite3_bind_int (stmt, 2, pass->day);
+  sqlite3_bind_int (stmt, 3, pass->day - USAGE_WINDOW + 1);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      run_take_usage (run, stmt);
+      usage_pass_take (pass, stmt, &k);
 
-      if (++rows % USAGE_CHECK_EVERY == 0)
+      if (++rows % USAGE_CHECK_EVERY != 0)
+        continue;
+
+      if (usage_pass_stopped (pass, error))
         {
-          if (tend_score_run_check_cancelled (run, error))
-            {
-              sqlite3_reset (stmt);
-              return FALSE;
-            }
-          tend_score_run_report (run, 0.05 + 0.3 * rows / MAX (run->n_accounts, 1));
+          sqlite3_reset (stmt);
+          return FALSE;
         }
+      if (pass->progress_run != NULL)
+        tend_score_run_report (pass->progress_run,
+                               0.05 + 0.3 * rows / MAX (pass->n_accounts, 1));
     }
 
-  return !run_step_failed (run, stmt, rc, error);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      tend_store_set_error (pass->store, error, rc, _("read the data for the health scores"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gpointer
+usage_pass_thread (gpointer data)
+{
+  TendUsagePass *pass = data;
+
+  usage_pass_read (pass, &pass->error);
+
+  return NULL;
+}
+
+static void
+usage_pass_free (TendUsagePass *pass)
+{
+  g_clear_object (&pass->store);
+  g_clear_object (&pass->stop);
+  g_clear_error (&pass->error);
+  g_free (pass);
+}
+
+/* Waits for a pass in its own thread; @stop first when its result is no longer wanted. */
+static gboolean
+usage_pass_join (TendUsagePass  *pass,
+                 gboolean        stop,
+                 GError        **error)
+{
+  if (stop)
+    g_cancellable_cancel (pass->stop);
+
+  g_thread_join (g_steal_pointer (&pass->thread));
+
+  if (pass->error != NULL && !stop)
+    {
+      g_propagate_error (error, g_steal_pointer (&pass->error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Only a big workspace gains more than a second connection and a thread cost (a millisecond
+ * or two, each day a backfill scores). The second connection sees what this one sees: this
+ * one holds the write lock, so nobody commits meanwhile, and the scorer writes none of the
+ * inputs; only a transaction the caller left open could hold changes it does not see. */
+static gboolean
+run_may_read_aside (TendScoreRun *run)
+{
+  const char *path = tend_store_get_path (run->store);
+
+  return run->second_reader && run->n_accounts >= PARALLEL_ACCOUNTS &&
+         g_get_num_processors () > 1 && path != NULL && *path != '\0' &&
+         strcmp (path, ":memory:") != 0;
+}
+
+/* Starts the usage pass in a thread of its own, on a second connection, so that it runs
+ * while this thread reads the other inputs. Without one, the pass runs in this thread
+ * when a measure first needs it. */
+static void
+run_start_usage (TendScoreRun *run)
+{
+  g_autoptr(GError) error = NULL;
+  TendUsagePass *pass;
+  TendStore *sibling;
+
+  if (!scorecard_reads_usage (run) || !run_may_read_aside (run))
+    return;
+
+  sibling = tend_store_open_sibling (run->store, &error);
+  if (sibling == NULL)
+    {
+      g_debug ("Reading the usage in this thread: %s", error->message);
+      return;
+    }
+
+  pass = g_new0 (TendUsagePass, 1);
+  pass->store = sibling;
+  pass->accounts = run->accounts;
+  pass->n_accounts = run->n_accounts;
+  pass->from = usage_pass_first_day (run);
+  pass->day = run->day;
+  pass->cancellable = run->cancellable;
+  pass->stop = g_cancellable_new ();
+  pass->usage = run->usage = usage_windows_new (run->n_accounts);
+
+  pass->thread = g_thread_try_new ("tend-usage", usage_pass_thread, pass, &error);
+  if (pass->thread == NULL)
+    {
+      g_debug ("Reading the usage in this thread: %s", error->message);
+      usage_pass_free (pass);
+      g_clear_pointer (&run->usage, g_free);
+      return;
+    }
+
+  run->usage_pass = pass;
+  g_debug ("Reading the usage of %u accounts on a second connection", run->n_accounts);
+}
+
+/* The usage, once read: from the thread that reads it, or in this thread. */
+static gboolean
+run_ensure_usage (TendScoreRun  *run,
+                  GError       **error)
+{
+  g_autofree TendUsagePass *pass = NULL;
+  gboolean ok;
+
+  if (run->usage_pass != NULL)
+    {
+      ok = usage_pass_join (run->usage_pass, FALSE, error);
+      usage_pass_free (g_steal_pointer (&run->usage_pass));
+      return ok;
+    }
+
+  if (run->usage != NULL)
+    return TRUE;
+
+  pass = g_new0 (TendUsagePass, 1);
+  pass->store = run->store;
+  pass->accounts = run->accounts;
+  pass->n_accounts = run->n_accounts;
+  pass->from = usage_pass_first_day (run);
+  pass->day = run->day;
+  pass->cancellable = run->cancellable;
+  pass->usage = run->usage = usage_windows_new (run->n_accounts);
+  pass->progress_run = run;
+
+  return usage_pass_read (pass, error);
 }
 
 /* Active users when the account reports them, else sessions: a product that counts only
@@ -900,14 +1091,19 @@ load_attribute (TendScoreRun  *run,
 }
 
 static gboolean
+kind_reads_usage (TendMeasureKind kind)
+{
+  return kind == TEND_MEASURE_USAGE_TREND || kind == TEND_MEASURE_SEAT_UTILIZATION ||
+         kind == TEND_MEASURE_ADOPTION || kind == TEND_MEASURE_DAYS_SINCE_ACTIVITY;
+}
+
+static gboolean
 run_load_kind (TendScoreRun     *run,
                TendMeasureKind   kind,
                double           *values,
                GError          **error)
 {
-  if ((kind == TEND_MEASURE_USAGE_TREND || kind == TEND_MEASURE_SEAT_UTILIZATION ||
-       kind == TEND_MEASURE_ADOPTION || kind == TEND_MEASURE_DAYS_SINCE_ACTIVITY) &&
-      run->usage == NULL && !run_load_usage (run, error))
+  if (kind_reads_usage (kind) && !run_ensure_usage (run, error))
     return FALSE;
 
   switch (kind)
@@ -994,6 +1190,8 @@ gboolean
 tend_score_run_load_inputs (TendScoreRun  *run,
                             GError       **error)
 {
+  guint loaded = 0;
+
   run->n_measures = tend_scorecard_get_n_measures (run->scorecard);
   run->measures = g_new0 (TendMeasure *, run->n_measures);
   run->values = g_new0 (double *, run->n_measures);
@@ -1003,12 +1201,24 @@ tend_score_run_load_inputs (TendScoreRun  *run,
   for (guint m = 0; m < run->n_measures; m++)
     run->measures[m] = tend_scorecard_get_measure (run->scorecard, m);
 
-  for (guint m = 0; m < run->n_measures; m++)
-    {
-      if (tend_score_run_check_cancelled (run, error) || !run_load_measure (run, m, error))
-        return FALSE;
+  run_start_usage (run);
 
-      tend_score_run_report (run, 0.05 + 0.55 * (m + 1) / run->n_measures);
+  /* The measures that need no usage first, while a thread of its own may read it. Measures
+   * of one kind stay in their order, so a repeated kind still finds the first loaded. */
+  for (int reads_usage = FALSE; reads_usage <= TRUE; reads_usage++)
+    {
+      for (guint m = 0; m < run->n_measures; m++)
+        {
+          TendMeasureKind kind = tend_measure_get_kind (run->measures[m]);
+
+          if (kind_reads_usage (kind) != reads_usage)
+            continue;
+
+          if (tend_score_run_check_cancelled (run, error) || !run_load_measure (run, m, error))
+            return FALSE;
+
+          tend_score_run_report (run, 0.05 + 0.55 * ++loaded / run->n_measures);
+        }
     }
 
   return TRUE;
@@ -1017,6 +1227,13 @@ tend_score_run_load_inputs (TendScoreRun  *run,
 void
 tend_score_run_clear_inputs (TendScoreRun *run)
 {
+  /* A pass still running reads the accounts: it stops before they go. */
+  if (run->usage_pass != NULL)
+    {
+      usage_pass_join (run->usage_pass, TRUE, NULL);
+      usage_pass_free (g_steal_pointer (&run->usage_pass));
+    }
+
   for (guint m = 0; run->values != NULL && m < run->n_measures; m++)
     {
       g_free (run->values[m]);

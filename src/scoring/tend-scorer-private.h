@@ -49,6 +49,8 @@ typedef struct
   GStringChunk            *chunk;
 
   struct TendUsageWindow  *usage;          /* read once for the usage measures */
+  struct TendUsagePass    *usage_pass;     /* reading them in a thread of its own */
+  gboolean                 second_reader;  /* whether a second connection may read */
 } TendScoreRun;
 
 /* What every part of one measure begins and ends with in health_scores.parts, so that a

@@ -811,7 +811,12 @@ score_days (TendStore               *store,
 {
   TendDay last = g_array_index (days, TendDay, days->len - 1);
   TendDay latest = G_MININT;
+  gboolean second_reader;
   gboolean ok;
+
+  /* Changes in a transaction the caller left open are seen by this connection only. */
+  second_reader = !tend_store_in_transaction (store) &&
+                  sqlite3_get_autocommit (tend_store_get_db (store));
 
   if (!tend_store_begin (store, error))
     return FALSE;
@@ -830,6 +835,7 @@ score_days (TendStore               *store,
         .progress_from = (double)d / days->len,
         .progress_to = (double)(d + 1) / days->len,
         .progress_reported = -1,
+        .second_reader = second_reader,
       };
 
       ok = score_day (&run, run.day == last && last >= latest, error);

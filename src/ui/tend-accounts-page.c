@@ -29,6 +29,7 @@ struct _TendAccountsPage
   GtkDropDown        *band_dropdown;
   GtkDropDown        *owner_dropdown;
   GtkDropDown        *segment_dropdown;
+  GtkDropDown        *status_dropdown;
   GtkLabel           *count_label;
   GtkStack           *list_stack;
   GtkScrolledWindow  *scroller;
@@ -42,6 +43,7 @@ struct _TendAccountsPage
   gulong              changed_handler;
   guint               choices_source;
   gboolean            updating_filters;
+  gboolean            scroll_pending;
 };
 
 G_DEFINE_FINAL_TYPE (TendAccountsPage, tend_accounts_page, ADW_TYPE_BIN)
@@ -56,6 +58,9 @@ static GParamSpec *properties[N_PROPS];
 
 /* The band filter's choices, in the order of the drop-down. */
 static const char *const band_values[] = { NULL, "red", "yellow", "green", "unscored" };
+
+/* The status filter's choices, likewise. */
+static const char *const status_values[] = { NULL, "active", "trial", "paused", "churned" };
 
 typedef enum
 {
@@ -281,10 +286,15 @@ update_count (TendAccountsPage *self)
   gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "no-results");
 }
 
-/* A new order or filter starts from its first row, not from where the old one was. */
+/* A new order or filter starts from its first row, not from where the old one was. The
+ * view keeps its place by the row it anchors to, which the replaced rows can leave lower
+ * down whatever the scroll position says; a view given its model anew anchors to the
+ * first row. */
 static void
 scroll_to_top (TendAccountsPage *self)
 {
+  gtk_column_view_set_model (self->column_view, NULL);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
 
@@ -296,6 +306,10 @@ list_items_changed_cb (TendAccountsPage *self,
                        GListModel       *model)
 {
   update_count (self);
+
+  if (self->scroll_pending)
+    scroll_to_top (self);
+  self->scroll_pending = FALSE;
 }
 
 static void
@@ -303,7 +317,7 @@ list_query_changed_cb (TendAccountsPage *self,
                        GParamSpec       *pspec,
                        TendAccountList  *list)
 {
-  scroll_to_top (self);
+  self->scroll_pending = TRUE;
 }
 
 static void
@@ -424,12 +438,24 @@ segment_selected_cb (TendAccountsPage *self,
 }
 
 static void
+status_selected_cb (TendAccountsPage *self,
+                    GParamSpec       *pspec,
+                    GtkDropDown      *dropdown)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (self->list == NULL || self->updating_filters)
+    return;
+
+  tend_account_list_set_status (self->list,
+                                selected < G_N_ELEMENTS (status_values) ? status_values[selected]
+                                                                        : NULL);
+}
+
+static void
 clear_filters_cb (TendAccountsPage *self)
 {
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_drop_down_set_selected (self->band_dropdown, 0);
-  gtk_drop_down_set_selected (self->owner_dropdown, 0);
-  gtk_drop_down_set_selected (self->segment_dropdown, 0);
+  tend_accounts_page_clear_filters (self);
 }
 
 static void
@@ -463,6 +489,18 @@ fill_band_dropdown (TendAccountsPage *self)
   G_STATIC_ASSERT (G_N_ELEMENTS (labels) == G_N_ELEMENTS (band_values) + 1);
 
   gtk_drop_down_set_model (self->band_dropdown, G_LIST_MODEL (model));
+}
+
+static void
+fill_status_dropdown (TendAccountsPage *self)
+{
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (model, _("All Statuses"));
+  for (guint i = 1; i < G_N_ELEMENTS (status_values); i++)
+    gtk_string_list_append (model, tend_ui_status_label (status_values[i]));
+
+  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (model));
 }
 
 static void
@@ -723,6 +761,7 @@ tend_accounts_page_class_init (TendAccountsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TendAccountsPage, band_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TendAccountsPage, owner_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TendAccountsPage, segment_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TendAccountsPage, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TendAccountsPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, TendAccountsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, TendAccountsPage, scroller);
@@ -731,6 +770,7 @@ tend_accounts_page_class_init (TendAccountsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, band_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, owner_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, segment_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, status_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_filters_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 }
@@ -751,6 +791,7 @@ tend_accounts_page_init (TendAccountsPage *self)
     }
 
   fill_band_dropdown (self);
+  fill_status_dropdown (self);
   set_single_choice (self->owner_dropdown, _("All Owners"));
   set_single_choice (self->segment_dropdown, _("All Segments"));
   restore_sort (self);
@@ -823,6 +864,24 @@ tend_accounts_page_get_column_view (TendAccountsPage *self)
   return self->column_view;
 }
 
+static gboolean
+find_value (const char *const *values,
+            guint              n_values,
+            const char        *value,
+            guint             *position)
+{
+  for (guint i = 0; i < n_values; i++)
+    {
+      if (g_strcmp0 (values[i], value) == 0)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 /**
  * tend_accounts_page_set_band:
  * @band: (nullable): "red", "yellow", "green", "unscored" or %NULL for every band
@@ -833,18 +892,96 @@ void
 tend_accounts_page_set_band (TendAccountsPage *self,
                              const char       *band)
 {
+  guint position;
+
   g_return_if_fail (TEND_IS_ACCOUNTS_PAGE (self));
 
-  for (guint i = 0; i < G_N_ELEMENTS (band_values); i++)
+  if (!find_value (band_values, G_N_ELEMENTS (band_values), band, &position))
     {
-      if (g_strcmp0 (band_values[i], band) == 0)
-        {
-          gtk_drop_down_set_selected (self->band_dropdown, i);
-          return;
-        }
+      g_warning ("Unknown health band “%s”", band);
+      return;
     }
 
-  g_warning ("Unknown health band “%s”", band);
+  gtk_drop_down_set_selected (self->band_dropdown, position);
+}
+
+/**
+ * tend_accounts_page_set_status:
+ * @status: (nullable): "active", "trial", "paused", "churned" or %NULL for every status
+ *
+ * Shows the accounts of one status, with the status filter saying so.
+ */
+void
+tend_accounts_page_set_status (TendAccountsPage *self,
+                               const char       *status)
+{
+  guint position;
+
+  g_return_if_fail (TEND_IS_ACCOUNTS_PAGE (self));
+
+  if (!find_value (status_values, G_N_ELEMENTS (status_values), status, &position))
+    {
+      g_warning ("Unknown account status “%s”", status);
+      return;
+    }
+
+  gtk_drop_down_set_selected (self->status_dropdown, position);
+}
+
+/**
+ * tend_accounts_page_set_segment:
+ * @segment: (nullable): a segment of the workspace's accounts, or %NULL for every one
+ *
+ * Shows the accounts of one segment, as the dashboard's ARR chart asks.
+ *
+ * Returns: whether the workspace has the segment
+ */
+gboolean
+tend_accounts_page_set_segment (TendAccountsPage *self,
+                                const char       *segment)
+{
+  guint position;
+
+  g_return_val_if_fail (TEND_IS_ACCOUNTS_PAGE (self), FALSE);
+
+  if (self->list == NULL)
+    return segment == NULL;
+
+  /* The choices are read when the page is first drawn and after changes: a segment
+   * asked for before then, or just imported, is looked up now. */
+  if (!find_value ((const char * const *)self->segments->pdata, self->segments->len, segment,
+                   &position))
+    {
+      refresh_filter_choices (self);
+      if (!find_value ((const char * const *)self->segments->pdata, self->segments->len,
+                       segment, &position))
+        return FALSE;
+    }
+
+  gtk_drop_down_set_selected (self->segment_dropdown, position);
+
+  return TRUE;
+}
+
+/**
+ * tend_accounts_page_clear_filters:
+ *
+ * Shows every account: the search, band, owner, segment and status filters are cleared
+ * at once, the search without the entry's delay.
+ */
+void
+tend_accounts_page_clear_filters (TendAccountsPage *self)
+{
+  g_return_if_fail (TEND_IS_ACCOUNTS_PAGE (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  if (self->list != NULL)
+    tend_account_list_set_search (self->list, NULL);
+
+  gtk_drop_down_set_selected (self->band_dropdown, 0);
+  gtk_drop_down_set_selected (self->owner_dropdown, 0);
+  gtk_drop_down_set_selected (self->segment_dropdown, 0);
+  gtk_drop_down_set_selected (self->status_dropdown, 0);
 }
 
 /**

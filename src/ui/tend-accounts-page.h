@@ -23,6 +23,11 @@ TendAccountList *tend_accounts_page_get_list        (TendAccountsPage  *self);
 GtkColumnView   *tend_accounts_page_get_column_view (TendAccountsPage  *self);
 void             tend_accounts_page_set_band        (TendAccountsPage  *self,
                                                      const char        *band);
+void             tend_accounts_page_set_status      (TendAccountsPage  *self,
+                                                     const char        *status);
+gboolean         tend_accounts_page_set_segment     (TendAccountsPage  *self,
+                                                     const char        *segment);
+void             tend_accounts_page_clear_filters   (TendAccountsPage  *self);
 void             tend_accounts_page_set_search      (TendAccountsPage  *self,
                                                      const char        *text);
 void             tend_accounts_page_focus_search    (TendAccountsPage  *self);

@@ -408,6 +408,7 @@ arr_grouping_changed_cb (TendDashboardPage *self)
   show_arr_chart (self);
 }
 
+/* The list a band's bar opens has the active accounts of that band, as counted here. */
 static void
 band_activated_cb (TendDashboardPage *self,
                    guint              series,
@@ -416,6 +417,32 @@ band_activated_cb (TendDashboardPage *self,
 {
   if (index < TEND_PORTFOLIO_N_BANDS)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-band", "s", band_filters[index]);
+}
+
+/* A bar of ARR by band opens that band; by segment, that segment's active accounts. The
+ * bar of accounts with no segment opens nothing: the list has no filter for a missing
+ * segment. */
+static void
+arr_activated_cb (TendDashboardPage *self,
+                  guint              series,
+                  guint              index,
+                  TendChartView     *view)
+{
+  TendSegmentTotal *total;
+
+  if (gtk_drop_down_get_selected (self->arr_grouping) != 1)
+    {
+      band_activated_cb (self, series, index, view);
+      return;
+    }
+
+  if (self->summary == NULL || self->summary->by_segment == NULL ||
+      index >= self->summary->by_segment->len)
+    return;
+
+  total = g_ptr_array_index (self->summary->by_segment, index);
+  if (total->segment != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-segment", "s", total->segment);
 }
 
 static void
@@ -433,6 +460,9 @@ create_charts (TendDashboardPage *self)
   tend_chart_view_set_activatable (self->bands_view, TRUE);
   g_signal_connect_object (self->bands_view, "item-activated",
                            G_CALLBACK (band_activated_cb), self, G_CONNECT_SWAPPED);
+  tend_chart_view_set_activatable (self->arr_view, TRUE);
+  g_signal_connect_object (self->arr_view, "item-activated",
+                           G_CALLBACK (arr_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (grouping, "notify::selected",
                            G_CALLBACK (arr_grouping_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_set_valign (grouping, GTK_ALIGN_CENTER);
@@ -547,7 +577,7 @@ kpi_activated_cb (TendDashboardPage *self,
   if (card == self->kpis[KPI_AT_RISK].card)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-band", "s", "red");
   else if (card == self->kpis[KPI_ACTIVE].card)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-accounts", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-active", NULL);
 }
 
 static void
@@ -733,4 +763,32 @@ tend_dashboard_page_get_band_chart (TendDashboardPage *self)
   g_return_val_if_fail (TEND_IS_DASHBOARD_PAGE (self), NULL);
 
   return GTK_WIDGET (self->bands_view);
+}
+
+/**
+ * tend_dashboard_page_get_arr_chart:
+ *
+ * Returns: (transfer none): the view of ARR by band or by segment, whose bars open the
+ *   accounts of their band or segment
+ */
+GtkWidget *
+tend_dashboard_page_get_arr_chart (TendDashboardPage *self)
+{
+  g_return_val_if_fail (TEND_IS_DASHBOARD_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->arr_view);
+}
+
+/**
+ * tend_dashboard_page_set_arr_by_segment:
+ *
+ * Groups the ARR chart by segment, or by band, as its drop-down does.
+ */
+void
+tend_dashboard_page_set_arr_by_segment (TendDashboardPage *self,
+                                        gboolean           by_segment)
+{
+  g_return_if_fail (TEND_IS_DASHBOARD_PAGE (self));
+
+  gtk_drop_down_set_selected (self->arr_grouping, by_segment ? 1 : 0);
 }

@@ -25,5 +25,8 @@ TendPortfolioSummary *tend_dashboard_page_get_summary (TendDashboardPage *self);
 const char           *tend_dashboard_page_get_kpi     (TendDashboardPage *self,
                                                        guint              index);
 GtkWidget            *tend_dashboard_page_get_band_chart (TendDashboardPage *self);
+GtkWidget            *tend_dashboard_page_get_arr_chart  (TendDashboardPage *self);
+void                  tend_dashboard_page_set_arr_by_segment (TendDashboardPage *self,
+                                                              gboolean           by_segment);
 
 G_END_DECLS

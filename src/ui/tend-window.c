@@ -124,10 +124,37 @@ tend_window_show_dashboard (TendWindow *self)
   adw_view_stack_set_visible_child_name (self->view_stack, "dashboard");
 }
 
+static void
+window_present_accounts (TendWindow *self)
+{
+  window_update_main_page (self);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "account") == 0)
+    gtk_stack_set_visible_child_name (self->main_stack, "browse");
+  adw_view_stack_set_visible_child_name (self->view_stack, "accounts");
+}
+
+/* The dashboard counts active accounts only: what it opens is filtered the same way,
+ * with every other filter cleared, so that the list has the number it showed. */
+static void
+window_show_active_accounts (TendWindow *self,
+                             const char *band,
+                             const char *segment)
+{
+  tend_accounts_page_clear_filters (self->accounts_page);
+  if (band != NULL)
+    tend_accounts_page_set_band (self->accounts_page, band);
+  if (segment != NULL && !tend_accounts_page_set_segment (self->accounts_page, segment))
+    g_warning ("The workspace has no segment “%s” any more", segment);
+  tend_accounts_page_set_status (self->accounts_page, "active");
+
+  window_present_accounts (self);
+}
+
 /**
  * tend_window_show_accounts:
- * @band: (nullable): show only the accounts of this band ("red", ...), or %NULL to keep
- *   the list's filters as they are
+ * @band: (nullable): show the active accounts of this band ("red", ...), the other
+ *   filters cleared, as the dashboard counts them; or %NULL to keep the list's filters
+ *   as they are
  */
 void
 tend_window_show_accounts (TendWindow *self,
@@ -136,12 +163,23 @@ tend_window_show_accounts (TendWindow *self,
   g_return_if_fail (TEND_IS_WINDOW (self));
 
   if (band != NULL)
-    tend_accounts_page_set_band (self->accounts_page, band);
+    window_show_active_accounts (self, band, NULL);
+  else
+    window_present_accounts (self);
+}
 
-  window_update_main_page (self);
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "account") == 0)
-    gtk_stack_set_visible_child_name (self->main_stack, "browse");
-  adw_view_stack_set_visible_child_name (self->view_stack, "accounts");
+/**
+ * tend_window_show_segment:
+ * @segment: (nullable): show the active accounts of this segment, the other filters
+ *   cleared, as the dashboard's ARR by segment counts them; %NULL for every segment
+ */
+void
+tend_window_show_segment (TendWindow *self,
+                          const char *segment)
+{
+  g_return_if_fail (TEND_IS_WINDOW (self));
+
+  window_show_active_accounts (self, NULL, segment);
 }
 
 void
@@ -218,6 +256,22 @@ show_band_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   tend_window_show_accounts (TEND_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_segment_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  tend_window_show_segment (TEND_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_active_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  tend_window_show_segment (TEND_WINDOW (widget), NULL);
 }
 
 static void
@@ -647,6 +701,8 @@ tend_window_class_init (TendWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-accounts", NULL,
                                    show_accounts_action);
   gtk_widget_class_install_action (widget_class, "win.show-band", "s", show_band_action);
+  gtk_widget_class_install_action (widget_class, "win.show-segment", "s", show_segment_action);
+  gtk_widget_class_install_action (widget_class, "win.show-active", NULL, show_active_action);
   gtk_widget_class_install_action (widget_class, "win.show-account", "x",
                                    show_account_action);
 }

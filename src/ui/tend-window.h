@@ -30,6 +30,8 @@ TendAccountPage   *tend_window_get_account_page   (TendWindow      *self);
 void               tend_window_show_dashboard     (TendWindow      *self);
 void               tend_window_show_accounts      (TendWindow      *self,
                                                    const char      *band);
+void               tend_window_show_segment       (TendWindow      *self,
+                                                   const char      *segment);
 void               tend_window_show_account       (TendWindow      *self,
                                                    gint64           account_id);
 gboolean           tend_window_go_back            (TendWindow      *self);

@@ -19,6 +19,7 @@
 #include "ui/tend-column-sorter.h"
 #include "ui/tend-ui-format.h"
 #include "ui/tend-window.h"
+#include "ui/widgets/tend-chart-view.h"
 
 typedef struct
 {
@@ -210,6 +211,138 @@ test_window_pages (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
   g_assert_cmpstr (tend_window_get_visible_page (window), ==, "accounts");
   g_assert_false (tend_window_go_back (window));
+
+  close_window (window);
+}
+
+static GtkWidget *
+find_dropdown (GtkWidget  *widget,
+               const char *tooltip)
+{
+  const char *text = gtk_widget_get_tooltip_text (widget);
+
+  if (GTK_IS_DROP_DOWN (widget) && g_strcmp0 (text, tooltip) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_dropdown (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static const char *
+dropdown_text (GtkWidget *dropdown)
+{
+  GtkStringObject *item = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (dropdown));
+
+  g_assert_nonnull (item);
+
+  return gtk_string_object_get_string (item);
+}
+
+static guint
+list_count (TendAccountsPage *page)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (tend_accounts_page_get_list (page)));
+}
+
+/* Where the list is scrolled to, once it has been laid out. */
+static double
+list_scroll_position (TendAccountsPage *page)
+{
+  GtkWidget *view = GTK_WIDGET (tend_accounts_page_get_column_view (page));
+  GtkWidget *scroller = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
+
+  settle ();
+
+  return gtk_adjustment_get_value (
+    gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)));
+}
+
+/* A bar of the dashboard opens the list with as many accounts as the bar counts, whatever
+ * filters the list had, from its first row, and the status filter shows that they are the
+ * active ones. */
+static void
+test_dashboard_bars_open_their_accounts (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  TendWindow *window = open_window (fixture);
+  TendDashboardPage *dashboard = tend_window_get_dashboard_page (window);
+  TendAccountsPage *page = tend_window_get_accounts_page (window);
+  TendAccountList *list = tend_accounts_page_get_list (page);
+  GtkWidget *status = find_dropdown (GTK_WIDGET (page), "Status");
+  GtkWidget *charts[2];
+  TendPortfolioSummary *summary;
+
+  /* Churned and trial accounts are scored too: the list of a band without the status
+   * filter would have more accounts than the dashboard counts. */
+  g_assert_cmpint (query_int (fixture->store, "SELECT COUNT(*) FROM accounts WHERE "
+                                              "status <> 'active' AND health_score IS NOT "
+                                              "NULL"), >, 0);
+  g_assert_nonnull (status);
+  g_assert_cmpstr (dropdown_text (status), ==, "All Statuses");
+
+  wait_for (summary_is_ready, dashboard);
+  summary = tend_dashboard_page_get_summary (dashboard);
+  charts[0] = tend_dashboard_page_get_band_chart (dashboard);
+  charts[1] = tend_dashboard_page_get_arr_chart (dashboard);
+
+  for (guint c = 0; c < G_N_ELEMENTS (charts); c++)
+    {
+      g_assert_true (tend_chart_view_get_activatable (TEND_CHART_VIEW (charts[c])));
+
+      for (guint band = 0; band < TEND_PORTFOLIO_N_BANDS; band++)
+        {
+          /* Filters left from before are cleared by the click. */
+          tend_accounts_page_set_search (page, "no such account");
+          tend_accounts_page_set_status (page, "churned");
+          tend_window_show_dashboard (window);
+
+          g_signal_emit_by_name (charts[c], "item-activated", 0, band);
+          g_assert_cmpstr (tend_window_get_visible_page (window), ==, "accounts");
+          g_assert_cmpstr (tend_account_list_get_band (list), ==,
+                           tend_portfolio_band_to_string (band));
+          g_assert_null (tend_account_list_get_search (list));
+          g_assert_cmpstr (tend_account_list_get_status (list), ==, "active");
+          g_assert_cmpstr (dropdown_text (status), ==, "Active");
+          g_assert_cmpuint (list_count (page), ==, summary->band_accounts[band]);
+          g_assert_cmpfloat (list_scroll_position (page), ==, 0);
+        }
+    }
+
+  /* ARR by segment: each named segment's bar opens its active accounts. */
+  tend_dashboard_page_set_arr_by_segment (dashboard, TRUE);
+  g_assert_cmpuint (summary->by_segment->len, >, 1);
+  for (guint i = 0; i < summary->by_segment->len; i++)
+    {
+      TendSegmentTotal *total = g_ptr_array_index (summary->by_segment, i);
+
+      g_assert_nonnull (total->segment);
+      tend_accounts_page_set_band (page, "red");
+      tend_window_show_dashboard (window);
+
+      g_signal_emit_by_name (charts[1], "item-activated", 0, i);
+      g_assert_cmpstr (tend_window_get_visible_page (window), ==, "accounts");
+      g_assert_null (tend_account_list_get_band (list));
+      g_assert_cmpstr (tend_account_list_get_segment (list), ==, total->segment);
+      g_assert_cmpstr (tend_account_list_get_status (list), ==, "active");
+      g_assert_cmpuint (list_count (page), ==, total->accounts);
+      g_assert_cmpfloat (list_scroll_position (page), ==, 0);
+    }
+
+  /* The Active Accounts card opens them all; the status filter clears as any other. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-active", NULL));
+  g_assert_cmpuint (list_count (page), ==, summary->active_accounts);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (status), 0);
+  g_assert_null (tend_account_list_get_status (list));
+  g_assert_cmpuint (list_count (page), ==, summary->total_accounts);
 
   close_window (window);
 }
@@ -628,6 +761,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/window/pages", Fixture, NULL, fixture_set_up_sample, test_window_pages,
               fixture_tear_down);
+  g_test_add ("/ui/dashboard/bars-open-their-accounts", Fixture, NULL, fixture_set_up_sample,
+              test_dashboard_bars_open_their_accounts, fixture_tear_down);
   g_test_add ("/ui/accounts/search", Fixture, NULL, fixture_set_up_sample,
               test_accounts_search, fixture_tear_down);
   g_test_add ("/ui/accounts/sort", Fixture, NULL, fixture_set_up_sample, test_accounts_sort,

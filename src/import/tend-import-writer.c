@@ -1101,12 +1101,6 @@ tend_import_writer_flush (TendImportWriter  *w,
          writer_rebuild_indexes (w, error);
 }
 
-/**
- * tend_import_writer_write_row:
- *
- * Queues the session's current row, which has been checked and found good, and writes
- * the queue once it is full.
- */
 /* The import writes with CHECK constraints off (see writer_tune()): the values they check
  * come from the session's own lists and the statements' own texts, never from a cell. */
 static gboolean
@@ -1119,6 +1113,12 @@ row_fits_checks (const TendImportRow *row)
          (row->interval == NULL || g_strv_contains (intervals, row->interval));
 }
 
+/**
+ * tend_import_writer_write_row:
+ *
+ * Queues the session's current row, which has been checked and found good, and writes
+ * the queue once it is full.
+ */
 gboolean
 tend_import_writer_write_row (TendImportWriter  *w,
                               GError           **error)

@@ -4,7 +4,11 @@
  *
  * Each kind of measure is one query over all accounts, bounded by a day range where the
  * table is per day, so a recompute costs a handful of statements whatever the number of
- * accounts. The results land in per-measure arrays that the scorer turns into points.
+ * accounts; only the few accounts a query leaves undecided (no session in the usage
+ * windows, no usage to show adoption) get a key search each. The four usage measures share
+ * one pass over the daily usage, the longest read, which a big workspace runs on a second
+ * connection while the others are read. The results land in per-measure arrays that the
+ * scorer turns into points.
  */
 
 #define G_LOG_DOMAIN "TendScoring"
@@ -241,10 +245,13 @@ usage_window_step (sqlite3_context  *context,
 
   if (day >= sqlite3_value_int (values[4]))
     {
+      gint64 features = sqlite3_value_int64 (values[3]);
+
       window->users_recent += users;
       window->sessions_recent += sessions;
-      window->max_users = MAX (window->max_users, users);
-      window->max_features = MAX (window->max_features, sqlite3_value_int64 (values[3]));
+      window->max_users = window->days_recent == 0 ? users : MAX (window->max_users, users);
+      window->max_features = window->days_recent == 0
+                             ? features : MAX (window->max_features, features);
       window->days_recent++;
     }
   else

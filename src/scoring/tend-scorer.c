@@ -335,61 +335,49 @@ typedef struct
   GString       *json;
 } Batch;
 
+/* The stored rows are known (see batch_compare_stored()), so each row is inserted or
+ * updated, not upserted: the band's CHECK constraint builds a temporary table each time it
+ * runs, and an upsert that updates runs it twice; an update that keeps the band never. */
 static gboolean
 writer_prepare (TendScoreRun  *run,
                 Writer        *writer,
                 gboolean       update_accounts,
                 GError       **error)
 {
-  /* The stored rows are known (see batch_compare_stored()), so each row is inserted or
-   * updated, not upserted: the band's CHECK constraint builds a temporary table each time
-   * it runs, and an upsert that updates runs it twice; an update that keeps the band runs
-   * it never. */
-  writer->insert = tend_store_prepare (run->store,
-                                       "INSERT INTO health_scores "
-                                       "  (account_id, day, score, band, parts) "
-                                       "VALUES (?1, ?2, ?3, ?4, ?5)",
-                                       error);
-  if (writer->insert == NULL)
-    return FALSE;
+  const struct
+  {
+    sqlite3_stmt **stmt;
+    gboolean       account;
+    const char    *sql;
+  } statements[] = {
+    { &writer->insert, FALSE,
+      "INSERT INTO health_scores (account_id, day, score, band, parts) "
+      "VALUES (?1, ?2, ?3, ?4, ?5)" },
+    { &writer->update, FALSE,
+      "UPDATE health_scores SET score = ?3, band = ?4, parts = ?5 "
+      "WHERE account_id = ?1 AND day = ?2" },
+    { &writer->update_parts, FALSE,
+      "UPDATE health_scores SET score = ?3, parts = ?4 WHERE account_id = ?1 AND day = ?2" },
+    { &writer->remove, FALSE,
+      "DELETE FROM health_scores WHERE account_id = ?1 AND day = ?2" },
+    { &writer->account, TRUE,
+      "UPDATE accounts SET health_score = ?2, health_band = ?3, health_change_30d = ?4 "
+      "WHERE id = ?1" },
+    { &writer->account_score, TRUE,
+      "UPDATE accounts SET health_score = ?2, health_band = ?3 WHERE id = ?1" },
+  };
 
-  writer->update = tend_store_prepare (run->store,
-                                       "UPDATE health_scores SET score = ?3, band = ?4, "
-                                       "  parts = ?5 "
-                                       "WHERE account_id = ?1 AND day = ?2",
-                                       error);
-  if (writer->update == NULL)
-    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
+    {
+      if (statements[i].account && !update_accounts)
+        continue;
 
-  writer->update_parts = tend_store_prepare (run->store,
-                                             "UPDATE health_scores SET score = ?3, parts = ?4 "
-                                             "WHERE account_id = ?1 AND day = ?2",
-                                             error);
-  if (writer->update_parts == NULL)
-    return FALSE;
+      *statements[i].stmt = tend_store_prepare (run->store, statements[i].sql, error);
+      if (*statements[i].stmt == NULL)
+        return FALSE;
+    }
 
-  writer->remove = tend_store_prepare (run->store,
-                                       "DELETE FROM health_scores "
-                                       "WHERE account_id = ?1 AND day = ?2",
-                                       error);
-  if (writer->remove == NULL || !update_accounts)
-    return writer->remove != NULL;
-
-  writer->account = tend_store_prepare (run->store,
-                                        "UPDATE accounts SET health_score = ?2, "
-                                        "  health_band = ?3, health_change_30d = ?4 "
-                                        "WHERE id = ?1",
-                                        error);
-  if (writer->account == NULL)
-    return FALSE;
-
-  writer->account_score = tend_store_prepare (run->store,
-                                              "UPDATE accounts SET health_score = ?2, "
-                                              "  health_band = ?3 "
-                                              "WHERE id = ?1",
-                                              error);
-
-  return writer->account_score != NULL;
+  return TRUE;
 }
 
 static gboolean

@@ -974,6 +974,41 @@ write_temp_file (Fixture    *fixture,
   return path;
 }
 
+/* Each way an amount can be wrong gets its own reason, so the user knows what to fix. */
+static void
+test_money_reasons (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const char csv[] =
+    "id,mrr\n"
+    "M-1,\"1,200.50\"\n"
+    "M-2,¥1000\n"
+    "M-3,12.505\n"
+    "M-4,92233720368547758.07\n"
+    "M-5,lots\n";
+  static const ExpectedProblem expected[] = {
+    { 3, "mrr", "“¥1000” is in another currency than the column’s USD." },
+    { 4, "mrr", "“12.505” has more decimals than USD has." },
+    { 5, "mrr", "The amount “92233720368547758.07” is too large." },
+    { 6, "mrr", "“lots” is not an amount of money in USD." },
+  };
+  g_autofree char *path = write_temp_file (fixture, "money.csv", csv, -1);
+  g_autoptr(TendImportMapping) mapping = tend_import_mapping_new ("money");
+  g_autoptr(TendImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  tend_import_mapping_set_column (mapping, "id", TEND_IMPORT_FIELD_EXTERNAL_ID, FALSE);
+  tend_import_mapping_set_column (mapping, "mrr", TEND_IMPORT_FIELD_MRR, FALSE);
+
+  report = import_file (fixture->store, path, mapping, "2024-06-30",
+                        TEND_IMPORT_POLICY_SKIP_BAD_ROWS, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tend_import_report_get_n_inserted (report), ==, 1);
+  g_assert_cmpuint (tend_import_report_get_n_skipped (report), ==, 4);
+  assert_problems (tend_import_report_get_problems (report), expected, G_N_ELEMENTS (expected));
+  g_assert_cmpint (query_int (fixture->store, "SELECT arr_minor FROM accounts"), ==, 1440600);
+}
+
 static void
 test_attributes (Fixture       *fixture,
                  gconstpointer  data)
@@ -1835,6 +1870,8 @@ main (int   argc,
   g_test_add ("/import/policy/all-or-nothing", Fixture, NULL, fixture_set_up,
               test_policy_all_or_nothing, fixture_tear_down);
   g_test_add ("/import/upsert", Fixture, NULL, fixture_set_up, test_upsert, fixture_tear_down);
+  g_test_add ("/import/validate/money-reasons", Fixture, NULL, fixture_set_up,
+              test_money_reasons, fixture_tear_down);
   g_test_add ("/import/attributes", Fixture, NULL, fixture_set_up, test_attributes,
               fixture_tear_down);
   g_test_add ("/import/encoding/cp932", Fixture, NULL, fixture_set_up, test_cp932,

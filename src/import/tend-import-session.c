@@ -658,8 +658,27 @@ session_check_money (TendImportSession *s)
   if (text == NULL)
     return;
 
-  if (!tend_money_parse (text, row->currency, &row->money_minor))
+  switch (tend_money_parse_full (text, row->currency, &row->money_minor))
     {
+    case TEND_MONEY_PARSE_OK:
+      break;
+
+    case TEND_MONEY_PARSE_TOO_LARGE:
+      session_reject (s, field, _("The amount “%s” is too large."), text);
+      return;
+
+    case TEND_MONEY_PARSE_OTHER_CURRENCY:
+      session_reject (s, field, _("“%s” is in another currency than the column’s %s."), text,
+                      row->currency);
+      return;
+
+    case TEND_MONEY_PARSE_TOO_MANY_DECIMALS:
+      session_reject (s, field, _("“%s” has more decimals than %s has."), text,
+                      row->currency);
+      return;
+
+    case TEND_MONEY_PARSE_INVALID:
+    default:
       session_reject (s, field, _("“%s” is not an amount of money in %s."), text,
                       row->currency);
       return;

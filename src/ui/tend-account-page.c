@@ -60,6 +60,7 @@ struct _TendAccountPage
   GListStore           *milestones;
   TendChartView        *history_view;
   TendChartView        *usage_view;
+  char                 *title;
   gulong                changed_handler;
   guint                 reload_source;
 };
@@ -107,10 +108,15 @@ add_field_row (GtkListBox *list,
                const char *value)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *label = gtk_label_new (value);
+  GtkWidget *label = gtk_label_new (NULL);
+  g_autofree char *shown_title = tend_ui_display_text (title, TEND_UI_CHOICE_CHARS * 2);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  /* Titles such as a custom attribute's name and the values come from the imported file:
+   * both are cut to a few lines' worth. (A label that wraps and ellipsizes both is
+   * measured wrongly by GTK 4.8, which warns; so these only wrap.) */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), shown_title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  tend_ui_label_set_stored_text (GTK_LABEL (label), value);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
@@ -126,7 +132,9 @@ add_field_row (GtkListBox *list,
   return row;
 }
 
-/* A row with a title, a line under it and an optional status at its end. */
+/* A row with a title, a line under it and an optional status at its end. Titles and
+ * lines hold product names, ticket subjects and the like: each is cut to a few lines'
+ * worth, and wraps. */
 static GtkWidget *
 add_item_row (GtkListBox *list,
               const char *title,
@@ -134,10 +142,12 @@ add_item_row (GtkListBox *list,
               const char *status)
 {
   GtkWidget *row = adw_action_row_new ();
+  g_autofree char *shown_title = tend_ui_display_text (title, TEND_UI_LABEL_CHARS);
+  g_autofree char *shown_subtitle = tend_ui_display_text (subtitle, TEND_UI_LABEL_CHARS);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), shown_title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), shown_subtitle);
 
   if (status != NULL)
     {
@@ -189,21 +199,24 @@ show_header (TendAccountPage *self)
     tend_account_get_owner_name (account),
   };
 
-  gtk_label_set_text (self->name_label, tend_account_get_name (account));
+  tend_ui_label_set_stored_text (self->name_label, tend_account_get_name (account));
 
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     {
+      g_autofree char *part = NULL;
+
       if (parts[i] == NULL || *parts[i] == '\0')
         continue;
       if (summary->len > 0)
         g_string_append (summary, " · ");
-      g_string_append (summary, parts[i]);
+      part = tend_ui_display_text (parts[i], TEND_UI_CHOICE_CHARS * 2);
+      g_string_append (summary, part);
     }
   if (summary->len > 0)
     g_string_append (summary, " · ");
   /* Translators: "$120,000.00 ARR" */
   g_string_append_printf (summary, _("%s ARR"), arr);
-  gtk_label_set_text (self->summary_label, summary->str);
+  tend_ui_label_set_stored_text (self->summary_label, summary->str);
 
   gtk_label_set_text (self->score_label, score);
   gtk_label_set_text (self->band_label, tend_ui_band_label (band));
@@ -330,11 +343,13 @@ add_subscription_row (TendAccountPage *self,
   int quantity = sqlite3_column_int (stmt, 5);
   g_autofree char *renewal = tend_ui_format_iso_date ((const char *)sqlite3_column_text (stmt, 6));
   const char *status = (const char *)sqlite3_column_text (stmt, 7);
+  g_autofree char *shown_product = tend_ui_display_text (product, TEND_UI_CHOICE_CHARS * 2);
+  g_autofree char *shown_plan = tend_ui_display_text (plan, TEND_UI_CHOICE_CHARS * 2);
   g_autofree char *title = NULL;
   g_autoptr(GString) subtitle = g_string_new (NULL);
 
-  title = plan != NULL && *plan != '\0' ? g_strdup_printf ("%s — %s", product, plan)
-                                        : g_strdup (product);
+  title = *shown_plan != '\0' ? g_strdup_printf ("%s — %s", shown_product, shown_plan)
+                              : g_strdup (shown_product);
 
   /* Translators: "$99.00 a month" */
   g_string_append_printf (subtitle, _("%s %s"), amount, interval_label (interval));
@@ -542,11 +557,14 @@ show_missing_inputs (TendAccountPage *self,
     {
       const TendScorePart *part = tend_health_score_get_part (score, i);
 
+      g_autofree char *label = NULL;
+
       if (!part->missing)
         continue;
       if (names->len > 0)
         g_string_append (names, _(", "));
-      g_string_append (names, part->label);
+      label = tend_ui_display_text (part->label, TEND_UI_CHOICE_CHARS);
+      g_string_append (names, label);
       n_missing++;
     }
 
@@ -703,10 +721,12 @@ milestone_delete_clicked_cb (GtkButton     *button,
                              TendMilestone *milestone)
 {
   TendAccountPage *self = g_object_get_data (G_OBJECT (button), "tend-page");
+  g_autofree char *title = tend_ui_display_text (tend_milestone_get_title (milestone),
+                                                 TEND_UI_LABEL_CHARS);
   GtkWidget *dialog;
 
   dialog = adw_message_dialog_new (account_page_get_window (self), _("Delete Milestone?"),
-                                   tend_milestone_get_title (milestone));
+                                   title);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "delete", _("_Delete"),
@@ -979,6 +999,7 @@ tend_account_page_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->account);
   g_clear_object (&self->milestones);
+  g_clear_pointer (&self->title, g_free);
 
   G_OBJECT_CLASS (tend_account_page_parent_class)->dispose (object);
 }
@@ -1167,6 +1188,8 @@ tend_account_page_load (TendAccountPage  *self,
 
   same = self->account != NULL && tend_account_get_id (self->account) == account_id;
   g_set_object (&self->account, account);
+  g_free (self->title);
+  self->title = tend_ui_display_text (tend_account_get_name (account), TEND_UI_LABEL_CHARS);
 
   if (!same)
     gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
@@ -1189,12 +1212,17 @@ tend_account_page_get_account (TendAccountPage *self)
   return self->account;
 }
 
+/**
+ * tend_account_page_get_title:
+ *
+ * Returns: (nullable): the account's name as the page shows it, cut to a line's worth
+ */
 const char *
 tend_account_page_get_title (TendAccountPage *self)
 {
   g_return_val_if_fail (TEND_IS_ACCOUNT_PAGE (self), NULL);
 
-  return self->account != NULL ? tend_account_get_name (self->account) : NULL;
+  return self->account != NULL ? self->title : NULL;
 }
 
 /**

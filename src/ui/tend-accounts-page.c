@@ -169,7 +169,9 @@ text_cell_bind_cb (GtkSignalListItemFactory *factory,
   TendAccount *account = gtk_list_item_get_item (item);
   g_autofree char *text = spec->text (account);
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text ? text : "");
+  /* Names, owners and segments are whatever the imported file said: a cell shows a
+   * line's worth, ellipsized, and its tooltip more. */
+  tend_ui_label_set_stored_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
 }
 
 static void
@@ -522,9 +524,12 @@ fill_owner_dropdown (TendAccountsPage *self)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
+      g_autofree char *name = tend_ui_display_text ((const char *)sqlite3_column_text (stmt, 1),
+                                                    TEND_UI_CHOICE_CHARS);
+
       if (id == previous)
         selected = self->owner_ids->len;
-      gtk_string_list_append (model, (const char *)sqlite3_column_text (stmt, 1));
+      gtk_string_list_append (model, name);
       g_array_append_val (self->owner_ids, id);
     }
   if (stmt != NULL)
@@ -558,10 +563,11 @@ fill_segment_dropdown (TendAccountsPage *self)
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
       const char *segment = (const char *)sqlite3_column_text (stmt, 0);
+      g_autofree char *shown = tend_ui_display_text (segment, TEND_UI_CHOICE_CHARS);
 
       if (g_strcmp0 (segment, previous) == 0)
         selected = self->segments->len;
-      gtk_string_list_append (model, segment);
+      gtk_string_list_append (model, shown);
       g_ptr_array_add (self->segments, g_strdup (segment));
     }
   if (stmt != NULL)

@@ -330,18 +330,21 @@ fill_arr_by_segment (TendChart            *chart,
                      TendPortfolioSummary *summary)
 {
   guint n = summary->by_segment != NULL ? summary->by_segment->len : 0;
-  g_autofree const char **categories = g_new0 (const char *, n + 1);
+  g_auto(GStrv) categories = g_new0 (char *, n + 1);
   g_autofree double *values = g_new0 (double, MAX (n, 1));
 
+  /* Segments are named by the imported file: each is cut to a label's length. */
   for (guint i = 0; i < n; i++)
     {
       TendSegmentTotal *total = g_ptr_array_index (summary->by_segment, i);
 
-      categories[i] = total->segment != NULL ? total->segment : _("No segment");
+      categories[i] = total->segment != NULL
+                        ? tend_ui_display_text (total->segment, TEND_UI_CHOICE_CHARS)
+                        : g_strdup (_("No segment"));
       values[i] = total->arr_minor;
     }
 
-  tend_chart_set_categories (chart, categories);
+  tend_chart_set_categories (chart, (const char * const *)categories);
   tend_chart_add_series (chart, _("ARR"), TEND_CHART_COLOR_ACCENT, values, n);
 }
 

@@ -410,9 +410,10 @@ preview_field_title (TendImportField field)
 }
 
 static GtkWidget *
-preview_cell_new (const char *text,
+preview_cell_new (const char *value,
                   gboolean    heading)
 {
+  g_autofree char *text = tend_ui_display_text (value, TEND_UI_LABEL_CHARS);
   GtkWidget *label = gtk_label_new (text);
 
   /* Each column is as wide as its text up to a limit, and the table scrolls sideways,
@@ -428,8 +429,12 @@ preview_cell_new (const char *text,
 
   if (heading)
     gtk_widget_add_css_class (label, "heading");
-  else if (text != NULL && *text != '\0')
-    gtk_widget_set_tooltip_text (label, text);
+  else if (*text != '\0')
+    {
+      g_autofree char *tooltip = tend_ui_display_text (value, TEND_UI_TOOLTIP_CHARS);
+
+      gtk_widget_set_tooltip_text (label, tooltip);
+    }
 
   return label;
 }
@@ -565,15 +570,21 @@ problem_row_new (const TendImportProblem *problem)
 {
   g_autofree char *where = NULL;
   g_autofree char *line = tend_ui_format_count (problem->line);
+  g_autofree char *reason = tend_ui_display_text (problem->reason, TEND_UI_LABEL_CHARS);
   GtkWidget *row = adw_action_row_new ();
 
   if (problem->column != NULL)
-    where = g_strdup_printf (_("Line %s, column “%s”"), line, problem->column);
+    {
+      g_autofree char *column = tend_ui_display_text (problem->column,
+                                                      TEND_UI_CHOICE_CHARS * 2);
+
+      where = g_strdup_printf (_("Line %s, column “%s”"), line, column);
+    }
   else
     where = g_strdup_printf (_("Line %s"), line);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), problem->reason);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), reason);
   adw_preferences_row_set_title_selectable (ADW_PREFERENCES_ROW (row), TRUE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), where);
 
@@ -856,25 +867,30 @@ column_row_new (TendImportDialog *self,
                 GListModel       *labels)
 {
   const char *sample = import_dialog_sample_value (self, column);
+  g_autofree char *name = tend_ui_display_text (self->header[column], TEND_UI_CHOICE_CHARS * 2);
   g_autofree char *subtitle = NULL;
   g_autofree char *accessible = NULL;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *dropdown = gtk_drop_down_new (g_object_ref (labels), NULL);
 
+  /* The file's header and values are anyone's: each is cut to a line. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 *self->header[column] != '\0' ? self->header[column]
-                                                               : _("(no name)"));
+                                 *name != '\0' ? name : _("(no name)"));
   if (sample != NULL)
-    /* Translators: a sample value of a CSV column, "e.g. Acme Corp" */
-    subtitle = g_strdup_printf (_("e.g. %s"), sample);
+    {
+      g_autofree char *shown = tend_ui_display_text (sample, TEND_UI_CHOICE_CHARS * 2);
+
+      /* Translators: a sample value of a CSV column, "e.g. Acme Corp" */
+      subtitle = g_strdup_printf (_("e.g. %s"), shown);
+    }
   else
     subtitle = g_strdup (_("Empty in the first rows"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
 
   /* Translators: the accessible name of the field chooser of a CSV column */
-  accessible = g_strdup_printf (_("Field for the column “%s”"), self->header[column]);
+  accessible = g_strdup_printf (_("Field for the column “%s”"), name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
   gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);

@@ -1,4 +1,4 @@
-/* tend-ui-format.c: how the views word statuses, bands and dates
+/* tend-ui-format.c: how the views word statuses, bands and dates, and show stored text
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,6 +6,8 @@
 #define G_LOG_DOMAIN "TendUi"
 
 #include "config.h"
+
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -160,4 +162,125 @@ char *
 tend_ui_format_count (guint count)
 {
   return tend_number_format (count, 0);
+}
+
+/* Whether @c would break a one-line label: line and paragraph breaks, tabs and the other
+ * control characters. */
+static gboolean
+is_line_breaking (gunichar c)
+{
+  return g_unichar_type (c) == G_UNICODE_CONTROL || c == 0x2028 || c == 0x2029;
+}
+
+/**
+ * tend_ui_display_text:
+ * @text: (nullable): a name or another value as the workspace keeps it, which anyone who
+ *   wrote the imported file chose
+ * @max_chars: the most characters to show
+ *
+ * Makes stored text fit to show in one line of a label: control characters (line
+ * breaks, tabs) become spaces, and a longer text is cut to @max_chars characters and an
+ * ellipsis, so that a name of a megabyte costs no more to lay out than a short one.
+ * Text that is not valid UTF-8 is shown with replacement characters.
+ *
+ * Returns: the text to show; empty for %NULL
+ */
+char *
+tend_ui_display_text (const char *text,
+                      guint       max_chars)
+{
+  g_autofree char *valid = NULL;
+  GString *shown;
+  const char *p;
+  guint n = 0;
+
+  if (text == NULL || *text == '\0')
+    return g_strdup ("");
+
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  shown = g_string_sized_new (MIN (strlen (text), (gsize)max_chars * 4) + 8);
+  for (p = text; *p != '\0' && n < max_chars; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_string_append_unichar (shown, is_line_breaking (c) ? ' ' : c);
+    }
+
+  if (*p != '\0')
+    g_string_append (shown, "…");
+
+  return g_string_free (shown, FALSE);
+}
+
+static gboolean
+stored_text_query_tooltip_cb (GtkWidget  *widget,
+                              int         x,
+                              int         y,
+                              gboolean    keyboard,
+                              GtkTooltip *tooltip,
+                              gpointer    user_data)
+{
+  GtkLabel *label = GTK_LABEL (widget);
+  const char *whole = g_object_get_data (G_OBJECT (label), "tend-whole-text");
+  PangoLayout *layout = gtk_label_get_layout (label);
+  GtkWidget *shown;
+
+  /* Only a label that does not show all of its text explains itself. */
+  if (whole == NULL || (g_strcmp0 (whole, gtk_label_get_text (label)) == 0 &&
+                        !pango_layout_is_ellipsized (layout)))
+    return FALSE;
+
+  /* A long name need not have a space to wrap at: the tooltip breaks it anywhere. */
+  shown = gtk_label_new (whole);
+  gtk_label_set_wrap (GTK_LABEL (shown), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (shown), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (shown), 60);
+  gtk_tooltip_set_custom (tooltip, shown);
+
+  return TRUE;
+}
+
+/**
+ * tend_ui_label_set_stored_text:
+ * @text: (nullable): a name or another value as the workspace keeps it
+ *
+ * Shows @text as tend_ui_display_text() makes it fit, up to %TEND_UI_LABEL_CHARS
+ * characters; when the label cuts it short, by that limit or by its ellipsis, its tooltip
+ * shows up to %TEND_UI_TOOLTIP_CHARS.
+ */
+void
+tend_ui_label_set_stored_text (GtkLabel   *label,
+                               const char *text)
+{
+  g_autofree char *shown = NULL;
+
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  shown = tend_ui_display_text (text, TEND_UI_LABEL_CHARS);
+  gtk_label_set_text (label, shown);
+
+  if (g_object_get_data (G_OBJECT (label), "tend-whole-text") == NULL)
+    {
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (stored_text_query_tooltip_cb),
+                        NULL);
+      gtk_widget_set_has_tooltip (GTK_WIDGET (label), TRUE);
+    }
+  g_object_set_data_full (G_OBJECT (label), "tend-whole-text",
+                          tend_ui_display_text (text, TEND_UI_TOOLTIP_CHARS), g_free);
+}
+
+/**
+ * tend_ui_label_get_whole_text:
+ *
+ * Returns: (nullable): what the tooltip of a label given stored text shows when the
+ *   label cuts the text short
+ */
+const char *
+tend_ui_label_get_whole_text (GtkLabel *label)
+{
+  g_return_val_if_fail (GTK_IS_LABEL (label), NULL);
+
+  return g_object_get_data (G_OBJECT (label), "tend-whole-text");
 }

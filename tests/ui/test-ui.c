@@ -624,6 +624,142 @@ test_account_page (Fixture       *fixture,
   close_window (window);
 }
 
+/* The first label under @widget whose text starts with @prefix. */
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) &&
+      g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static int
+natural_width (GtkWidget *widget)
+{
+  int natural;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+
+  return natural;
+}
+
+static gint64
+rename_account (TendStore  *store,
+                const char *name)
+{
+  sqlite3_stmt *stmt = tend_store_prepare (store, "UPDATE accounts SET name = ?1 WHERE id = "
+                                                  "(SELECT MIN(id) FROM accounts) "
+                                                  "RETURNING id", NULL);
+  gint64 id;
+
+  g_assert_nonnull (stmt);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  id = sqlite3_column_int64 (stmt, 0);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_reset (stmt);
+
+  return id;
+}
+
+/* A name of a megabyte: the list's cell and the account page show a line's worth of it,
+ * ellipsized, with more in the tooltip, and nothing asks for a megabyte's width. */
+static void
+test_huge_name (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GString) huge = g_string_new ("Huge ");
+  TendWindow *window;
+  TendAccountsPage *page;
+  TendAccountPage *account_page;
+  GtkLabel *label;
+  gint64 id;
+
+  for (guint i = 0; i < 1024 * 1024; i++)
+    g_string_append_c (huge, 'W');
+  id = rename_account (fixture->store, huge->str);
+
+  window = open_window (fixture);
+  page = tend_window_get_accounts_page (window);
+  account_page = tend_window_get_account_page (window);
+  tend_window_show_accounts (window, NULL);
+  tend_account_list_set_search (tend_accounts_page_get_list (page), "Huge");
+  g_assert_cmpuint (list_count (page), ==, 1);
+  settle ();
+
+  label = find_label (GTK_WIDGET (tend_accounts_page_get_column_view (page)), "Huge");
+  g_assert_nonnull (label);
+  g_assert_cmpint (g_utf8_strlen (gtk_label_get_text (label), -1), ==, TEND_UI_LABEL_CHARS + 1);
+  g_assert_true (g_str_has_suffix (gtk_label_get_text (label), "W…"));
+  g_assert_cmpint (gtk_label_get_ellipsize (label), ==, PANGO_ELLIPSIZE_END);
+  g_assert_cmpint (g_utf8_strlen (tend_ui_label_get_whole_text (label), -1), ==,
+                   TEND_UI_TOOLTIP_CHARS + 1);
+  g_assert_cmpint (natural_width (GTK_WIDGET (label)), <, 10000);
+
+  /* The page's title, the window's subtitle and the name at the top of the page. */
+  tend_window_show_account (window, id);
+  settle ();
+  g_assert_cmpint (g_utf8_strlen (tend_account_page_get_title (account_page), -1), ==,
+                   TEND_UI_LABEL_CHARS + 1);
+  label = find_label (GTK_WIDGET (account_page), "Huge");
+  g_assert_nonnull (label);
+  g_assert_cmpint (g_utf8_strlen (gtk_label_get_text (label), -1), ==, TEND_UI_LABEL_CHARS + 1);
+  g_assert_cmpint (gtk_label_get_ellipsize (label), ==, PANGO_ELLIPSIZE_END);
+  g_assert_cmpint (gtk_label_get_lines (label), ==, 2);
+  g_assert_nonnull (tend_ui_label_get_whole_text (label));
+  g_assert_cmpint (natural_width (GTK_WIDGET (account_page)), <, 20000);
+  g_assert_cmpint (natural_width (GTK_WIDGET (window)), <, 20000);
+
+  /* Narrow (the window's least width) or wide, the cut name lays out without complaint. */
+  for (int width = 360; width <= 1400; width += 260)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (window), width, 600);
+      settle ();
+    }
+
+  close_window (window);
+}
+
+/* Line breaks and tabs in stored text show as spaces; short text shows whole. */
+static void
+test_display_text (void)
+{
+  static const struct {
+    const char *text;
+    guint       max_chars;
+    const char *shown;
+  } cases[] = {
+    { NULL, 10, "" },
+    { "", 10, "" },
+    { "Acme Corp", 10, "Acme Corp" },
+    { "Acme Corp", 4, "Acme…" },
+    { "Line\nbreak\tand tab", 40, "Line break and tab" },
+    { "Carriage\r\nreturn", 40, "Carriage  return" },
+    { "小林商事株式会社", 4, "小林商事…" },
+    { "Bad \xff byte", 40, "Bad \xef\xbf\xbd byte" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shown = tend_ui_display_text (cases[i].text, cases[i].max_chars);
+
+      g_assert_cmpstr (shown, ==, cases[i].shown);
+    }
+}
+
 static void
 test_window_empty (Fixture       *fixture,
                    gconstpointer  data)
@@ -756,6 +892,7 @@ main (int   argc,
   g_setenv ("TEND_TODAY", "2026-06-15", TRUE);
 
   g_test_add_func ("/ui/column-sorter/state", test_column_sorter_state);
+  g_test_add_func ("/ui/display-text", test_display_text);
   g_test_add_func ("/ui/window/error", test_window_error);
   g_test_add ("/ui/window/empty", Fixture, NULL, fixture_set_up_empty, test_window_empty,
               fixture_tear_down);
@@ -774,6 +911,8 @@ main (int   argc,
   g_test_add ("/ui/accounts/export", Fixture, NULL, fixture_set_up_sample,
               test_accounts_export, fixture_tear_down);
   g_test_add ("/ui/account/page", Fixture, NULL, fixture_set_up_sample, test_account_page,
+              fixture_tear_down);
+  g_test_add ("/ui/account/huge-name", Fixture, NULL, fixture_set_up_sample, test_huge_name,
               fixture_tear_down);
 
   return g_test_run ();

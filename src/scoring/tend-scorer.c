@@ -1055,7 +1055,9 @@ recompute_thread_done_cb (GObject      *source,
  *
  * Runs tend_scorer_recompute() in a worker thread on a connection of its own. The store's
  * "changed" signal ("scores") is emitted on @store, in the caller's main context, before
- * @callback runs.
+ * @callback runs. The worker's task may still hold a reference to @store for a moment
+ * after @callback: a caller that waits for @store to be finalized iterates its main
+ * context until then.
  */
 void
 tend_scorer_recompute_async (TendStore               *store,

@@ -771,7 +771,11 @@ milestone_subtitle (TendMilestone *milestone)
     g_string_append (text, _("No due date"));
 
   if (owner != NULL && *owner != '\0')
-    g_string_append_printf (text, " · %s", owner);
+    {
+      g_autofree char *shown = tend_ui_display_text (owner, TEND_UI_CHOICE_CHARS);
+
+      g_string_append_printf (text, " · %s", shown);
+    }
 
   /* Translators: the progress of a milestone, "· 40% done" */
   g_string_append_printf (text, _(" · %d%% done"), tend_milestone_get_progress (milestone));

@@ -172,16 +172,33 @@ is_line_breaking (gunichar c)
   return g_unichar_type (c) == G_UNICODE_CONTROL || c == 0x2028 || c == 0x2029;
 }
 
+#define FIRST_STRONG_ISOLATE 0x2068
+#define POP_DIRECTIONAL_ISOLATE 0x2069
+
+/* The explicit bidirectional embeddings, overrides and directional isolates: in a name
+ * they can show its letters in another order than they are stored ("Acme exe.txt"
+ * for "Acme \u202etxt.exe"). First-strong isolates and their pops are kept in pairs;
+ * they only keep a part's direction its own, as the display text does for each value. */
+static gboolean
+is_bidi_control (gunichar c)
+{
+  return (c >= 0x202a && c <= 0x202e) || c == 0x2066 || c == 0x2067;
+}
+
 /**
  * tend_ui_display_text:
  * @text: (nullable): a name or another value as the workspace keeps it, which anyone who
  *   wrote the imported file chose
  * @max_chars: the most characters to show
  *
- * Makes stored text fit to show in one line of a label: control characters (line
- * breaks, tabs) become spaces, and a longer text is cut to @max_chars characters and an
- * ellipsis, so that a name of a megabyte costs no more to lay out than a short one.
- * Text that is not valid UTF-8 is shown with replacement characters.
+ * Makes stored text safe and fit to show in one line of a label: control characters
+ * (line breaks, tabs) become spaces; bidirectional embeddings and overrides are dropped,
+ * and the text is put between U+2068 FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL
+ * ISOLATE, so that it shows its letters in their order and cannot reorder the text
+ * around it; and a longer text is cut to @max_chars characters and an ellipsis, so that
+ * a name of a megabyte costs no more to lay out than a short one. Text that is not valid
+ * UTF-8 is shown with replacement characters. Display text can be made display text
+ * again, as part of a longer one.
  *
  * Returns: the text to show; empty for %NULL
  */
@@ -192,6 +209,7 @@ tend_ui_display_text (const char *text,
   g_autofree char *valid = NULL;
   GString *shown;
   const char *p;
+  guint depth = 0;
   guint n = 0;
 
   if (text == NULL || *text == '\0')
@@ -200,16 +218,40 @@ tend_ui_display_text (const char *text,
   if (!g_utf8_validate (text, -1, NULL))
     text = valid = g_utf8_make_valid (text, -1);
 
-  shown = g_string_sized_new (MIN (strlen (text), (gsize)max_chars * 4) + 8);
-  for (p = text; *p != '\0' && n < max_chars; p = g_utf8_next_char (p), n++)
+  shown = g_string_sized_new (MIN (strlen (text), (gsize)max_chars * 4) + 16);
+  g_string_append_unichar (shown, FIRST_STRONG_ISOLATE);
+
+  for (p = text; *p != '\0' && n < max_chars; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
+
+      /* A pop without its isolate would end the one around the whole text early. */
+      if (is_bidi_control (c) || (c == POP_DIRECTIONAL_ISOLATE && depth == 0))
+        continue;
+
+      if (c == FIRST_STRONG_ISOLATE)
+        depth++;
+      else if (c == POP_DIRECTIONAL_ISOLATE)
+        depth--;
+      else
+        n++;
 
       g_string_append_unichar (shown, is_line_breaking (c) ? ' ' : c);
     }
 
+  /* Nothing to see: nothing to show, so that an empty value can be told. */
+  if (n == 0 && *p == '\0')
+    {
+      g_string_free (shown, TRUE);
+      return g_strdup ("");
+    }
+
   if (*p != '\0')
     g_string_append (shown, "…");
+
+  for (; depth > 0; depth--)
+    g_string_append_unichar (shown, POP_DIRECTIONAL_ISOLATE);
+  g_string_append_unichar (shown, POP_DIRECTIONAL_ISOLATE);
 
   return g_string_free (shown, FALSE);
 }

@@ -21,6 +21,13 @@
 #include "ui/tend-window.h"
 #include "ui/widgets/tend-chart-view.h"
 
+/* U+2068 FIRST STRONG ISOLATE, U+2069 POP DIRECTIONAL ISOLATE, U+202E RIGHT-TO-LEFT
+ * OVERRIDE and U+2067 RIGHT-TO-LEFT ISOLATE. */
+#define FSI "\xe2\x81\xa8"
+#define PDI "\xe2\x81\xa9"
+#define RLO "\xe2\x80\xae"
+#define RLI "\xe2\x81\xa7"
+
 typedef struct
 {
   char      *dir;
@@ -487,6 +494,7 @@ test_accounts_open (Fixture       *fixture,
   TendAccountsPage *page = tend_window_get_accounts_page (window);
   TendAccountList *list = tend_accounts_page_get_list (page);
   TendAccountPage *account_page = tend_window_get_account_page (window);
+  g_autofree char *title = NULL;
   gint64 id;
 
   tend_window_show_accounts (window, NULL);
@@ -498,8 +506,9 @@ test_accounts_open (Fixture       *fixture,
 
   g_assert_cmpstr (tend_window_get_visible_page (window), ==, "account");
   g_assert_cmpint (tend_account_get_id (tend_account_page_get_account (account_page)), ==, id);
-  g_assert_cmpstr (tend_account_page_get_title (account_page), ==,
-                   tend_account_get_name (tend_account_page_get_account (account_page)));
+  title = tend_ui_display_text (tend_account_get_name (tend_account_page_get_account (
+                                   account_page)), TEND_UI_LABEL_CHARS);
+  g_assert_cmpstr (tend_account_page_get_title (account_page), ==, title);
 
   tend_window_go_back (window);
   g_assert_cmpstr (tend_window_get_visible_page (window), ==, "accounts");
@@ -700,23 +709,23 @@ test_huge_name (Fixture       *fixture,
   g_assert_cmpuint (list_count (page), ==, 1);
   settle ();
 
-  label = find_label (GTK_WIDGET (tend_accounts_page_get_column_view (page)), "Huge");
+  label = find_label (GTK_WIDGET (tend_accounts_page_get_column_view (page)), FSI "Huge");
   g_assert_nonnull (label);
-  g_assert_cmpint (g_utf8_strlen (gtk_label_get_text (label), -1), ==, TEND_UI_LABEL_CHARS + 1);
-  g_assert_true (g_str_has_suffix (gtk_label_get_text (label), "W…"));
+  g_assert_cmpint (g_utf8_strlen (gtk_label_get_text (label), -1), ==, TEND_UI_LABEL_CHARS + 3);
+  g_assert_true (g_str_has_suffix (gtk_label_get_text (label), "W…" PDI));
   g_assert_cmpint (gtk_label_get_ellipsize (label), ==, PANGO_ELLIPSIZE_END);
   g_assert_cmpint (g_utf8_strlen (tend_ui_label_get_whole_text (label), -1), ==,
-                   TEND_UI_TOOLTIP_CHARS + 1);
+                   TEND_UI_TOOLTIP_CHARS + 3);
   g_assert_cmpint (natural_width (GTK_WIDGET (label)), <, 10000);
 
   /* The page's title, the window's subtitle and the name at the top of the page. */
   tend_window_show_account (window, id);
   settle ();
   g_assert_cmpint (g_utf8_strlen (tend_account_page_get_title (account_page), -1), ==,
-                   TEND_UI_LABEL_CHARS + 1);
-  label = find_label (GTK_WIDGET (account_page), "Huge");
+                   TEND_UI_LABEL_CHARS + 3);
+  label = find_label (GTK_WIDGET (account_page), FSI "Huge");
   g_assert_nonnull (label);
-  g_assert_cmpint (g_utf8_strlen (gtk_label_get_text (label), -1), ==, TEND_UI_LABEL_CHARS + 1);
+  g_assert_cmpint (g_utf8_strlen (gtk_label_get_text (label), -1), ==, TEND_UI_LABEL_CHARS + 3);
   g_assert_cmpint (gtk_label_get_ellipsize (label), ==, PANGO_ELLIPSIZE_END);
   g_assert_cmpint (gtk_label_get_lines (label), ==, 2);
   g_assert_nonnull (tend_ui_label_get_whole_text (label));
@@ -733,7 +742,8 @@ test_huge_name (Fixture       *fixture,
   close_window (window);
 }
 
-/* Line breaks and tabs in stored text show as spaces; short text shows whole. */
+/* Stored text shows isolated from what is around it, its letters in their stored order,
+ * line breaks and tabs as spaces, cut short with an ellipsis. */
 static void
 test_display_text (void)
 {
@@ -744,12 +754,24 @@ test_display_text (void)
   } cases[] = {
     { NULL, 10, "" },
     { "", 10, "" },
-    { "Acme Corp", 10, "Acme Corp" },
-    { "Acme Corp", 4, "Acme…" },
-    { "Line\nbreak\tand tab", 40, "Line break and tab" },
-    { "Carriage\r\nreturn", 40, "Carriage  return" },
-    { "小林商事株式会社", 4, "小林商事…" },
-    { "Bad \xff byte", 40, "Bad \xef\xbf\xbd byte" },
+    { RLO, 10, "" },
+    { "Acme Corp", 10, FSI "Acme Corp" PDI },
+    { "Acme Corp", 4, FSI "Acme…" PDI },
+    { "Line\nbreak\tand tab", 40, FSI "Line break and tab" PDI },
+    { "Carriage\r\nreturn", 40, FSI "Carriage  return" PDI },
+    { "小林商事株式会社", 4, FSI "小林商事…" PDI },
+    { "Bad \xff byte", 40, FSI "Bad \xef\xbf\xbd byte" PDI },
+    /* Overrides and embeddings go; "Acme exe.txt" is not what the name says. */
+    { "Acme " RLO "Corp txt.exe", 40, FSI "Acme Corp txt.exe" PDI },
+    { "Inv " RLI "1 2 3" PDI, 40, FSI "Inv 1 2 3" PDI },
+    { "\xe2\x80\xaa" "a" "\xe2\x80\xab" "b" "\xe2\x80\xac" "c" "\xe2\x80\xad" "d", 40,
+      FSI "abcd" PDI },
+    /* A stray pop cannot end the isolate early; an open one is closed. */
+    { "a" PDI "b", 40, FSI "ab" PDI },
+    { "a" FSI "b", 40, FSI "a" FSI "b" PDI PDI },
+    { "a" FSI "bcd" PDI, 2, FSI "a" FSI "b…" PDI PDI },
+    /* Display text made display text again keeps its parts' isolates. */
+    { FSI "שלום" PDI " · " FSI "Acme" PDI, 40, FSI FSI "שלום" PDI " · " FSI "Acme" PDI PDI },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -758,6 +780,81 @@ test_display_text (void)
 
       g_assert_cmpstr (shown, ==, cases[i].shown);
     }
+}
+
+static AdwWindowTitle *
+find_window_title (GtkWidget *widget)
+{
+  if (ADW_IS_WINDOW_TITLE (widget) && gtk_widget_get_mapped (widget))
+    return ADW_WINDOW_TITLE (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwWindowTitle *found = find_window_title (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_bidi_control (const char *text)
+{
+  return strstr (text, RLO) != NULL || strstr (text, RLI) != NULL;
+}
+
+/* A name with a right-to-left override shows its letters in their stored order in the
+ * list, on the account page and in the window's title, each isolated. */
+static void
+test_bidi_name (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const char *name = "Acme " RLO "Corp txt.exe";
+  const char *shown = FSI "Acme Corp txt.exe" PDI;
+  TendWindow *window;
+  TendAccountsPage *page;
+  TendAccountPage *account_page;
+  GtkLabel *label;
+  gint64 id;
+
+  id = rename_account (fixture->store, name);
+  g_assert_true (tend_store_exec (fixture->store, "UPDATE accounts SET domain = 'evil" RLO
+                                                  "moc.example' WHERE id = "
+                                                  "(SELECT MIN(id) FROM accounts)", NULL));
+
+  window = open_window (fixture);
+  page = tend_window_get_accounts_page (window);
+  account_page = tend_window_get_account_page (window);
+  tend_window_show_accounts (window, NULL);
+  tend_account_list_set_search (tend_accounts_page_get_list (page), "Acme");
+  g_assert_cmpuint (list_count (page), ==, 1);
+  settle ();
+
+  label = find_label (GTK_WIDGET (tend_accounts_page_get_column_view (page)), FSI "Acme");
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_text (label), ==, shown);
+
+  tend_window_show_account (window, id);
+  settle ();
+  g_assert_cmpstr (tend_account_page_get_title (account_page), ==, shown);
+  label = find_label (GTK_WIDGET (account_page), FSI "Acme");
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_text (label), ==, shown);
+
+  /* The summary under the name: the domain too. */
+  label = find_label (GTK_WIDGET (account_page), FSI FSI "evil");
+  g_assert_nonnull (label);
+  g_assert_false (has_bidi_control (gtk_label_get_text (label)));
+
+  /* The header bar's title, which the page's title sets. */
+  g_assert_cmpstr (adw_window_title_get_title (find_window_title (GTK_WIDGET (window))), ==,
+                   shown);
+
+  close_window (window);
 }
 
 static void
@@ -913,6 +1010,8 @@ main (int   argc,
   g_test_add ("/ui/account/page", Fixture, NULL, fixture_set_up_sample, test_account_page,
               fixture_tear_down);
   g_test_add ("/ui/account/huge-name", Fixture, NULL, fixture_set_up_sample, test_huge_name,
+              fixture_tear_down);
+  g_test_add ("/ui/account/bidi-name", Fixture, NULL, fixture_set_up_sample, test_bidi_name,
               fixture_tear_down);
 
   return g_test_run ();

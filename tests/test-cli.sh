@@ -307,7 +307,7 @@ expect_in "$work/err" "Line 3, column “start date”: “13/01/2023”" "the e
 # amounts at Tend's limit of 10^13 minor units import and add up exactly.
 printf 'id,name,arr,currency\r\nH1,Huge One,92233720368547758.07,USD\r\nH2,Huge Two,92233720368547758.07,USD\r\n' >"$work/huge.csv"
 run 1 "import of ARRs near the integer maximum" --database "$work/huge.db" import "$work/huge.csv"
-expect_in "$work/err" "Line 2, column “arr”: “92233720368547758.07”" "the error gives the line, the column and the value"
+expect_in "$work/err" "Line 2, column “arr”: The amount “92233720368547758.07” is too large" "the error gives the line, the column and the value"
 checks=$((checks + 1))
 if [ -e "$work/huge.db" ]; then fail "the refused import left a workspace"; else pass "the refused import left no workspace"; fi
 printf 'id,name,arr,currency\r\nL1,At the limit,"100,000,000,000.00",USD\r\nL2,Also,100000000000,USD\r\n' >"$work/limit.csv"

@@ -183,7 +183,11 @@ import_in_transaction (TendImportSession       *s,
       return TRUE;
     }
 
-  if (!tend_import_writer_flush (w, error))
+  /* The last flush rebuilds any indexes set aside and can take seconds on a large file;
+   * a stop asked for meanwhile must still leave the workspace as it was. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !tend_import_writer_flush (w, error) ||
+      g_cancellable_set_error_if_cancelled (cancellable, error))
     {
       tend_store_rollback (store);
       return FALSE;

@@ -5,53 +5,28 @@
 
 #define G_LOG_DOMAIN "TendTest"
 
-#include <glib/gstdio.h>
-
 #include "reports/tend-portfolio-summary.h"
 #include "store/tend-store.h"
+#include "tend-test-workspace.h"
 
 /* Every test pins today; the workspace below is built around it. */
 #define TODAY "2026-06-30"
 
-typedef struct
-{
-  char      *folder;
-  TendStore *store;
-} Fixture;
+/* The temporary folder and store every test here works in. */
+typedef TendTestWorkspace Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->folder = g_dir_make_tmp ("tend-metrics-XXXXXX", &error);
-  g_assert_no_error (error);
-
-  path = g_build_filename (fixture->folder, "tend.db", NULL);
-  fixture->store = tend_store_open (path, &error);
-  g_assert_no_error (error);
+  tend_test_workspace_init (fixture, "tend-metrics", TRUE);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
-  g_clear_object (&fixture->store);
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *name = g_strconcat ("tend.db", suffixes[i], NULL);
-      g_autofree char *path = g_build_filename (fixture->folder, name, NULL);
-
-      g_remove (path);
-    }
-
-  g_rmdir (fixture->folder);
-  g_free (fixture->folder);
+  tend_test_workspace_clear (fixture);
 }
 
 static void

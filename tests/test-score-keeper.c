@@ -4,61 +4,31 @@
  */
 
 #include <glib.h>
-#include <glib/gstdio.h>
 
 #include "model/tend-milestone.h"
 #include "scoring/tend-score-keeper.h"
 #include "scoring/tend-scorecard.h"
 #include "scoring/tend-scorer.h"
 #include "util/tend-date.h"
+#include "tend-test-workspace.h"
 
-typedef struct
-{
-  char      *folder;
-  TendStore *store;
-} Fixture;
+/* The temporary folder and store every test here works in. */
+typedef TendTestWorkspace Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
   g_setenv ("TEND_TODAY", "2026-12-04", TRUE);
 
-  fixture->folder = g_dir_make_tmp ("tend-keeper-XXXXXX", &error);
-  g_assert_no_error (error);
-
-  path = g_build_filename (fixture->folder, "tend.db", NULL);
-  fixture->store = tend_store_open (path, &error);
-  g_assert_no_error (error);
+  tend_test_workspace_init (fixture, "tend-keeper", TRUE);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
-  /* A rescore's worker lets go of the store a moment after its callback has run. */
-  for (int i = 0; i < 1000 && G_OBJECT (fixture->store)->ref_count > 1; i++)
-    {
-      g_usleep (1000);
-      g_main_context_iteration (NULL, FALSE);
-    }
-  g_assert_finalize_object (fixture->store);
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *name = g_strconcat ("tend.db", suffixes[i], NULL);
-      g_autofree char *path = g_build_filename (fixture->folder, name, NULL);
-
-      g_remove (path);
-    }
-
-  g_rmdir (fixture->folder);
-  g_free (fixture->folder);
+  tend_test_workspace_clear (fixture);
 }
 
 static double

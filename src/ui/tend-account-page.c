@@ -190,6 +190,8 @@ show_header (TendAccountPage *self)
   TendAccount *account = self->account;
   const char *band = tend_account_get_health_band (account);
   g_autofree char *score = tend_ui_format_score (tend_account_get_health_score (account));
+  g_autofree char *detail =
+    tend_ui_format_score_detail (tend_account_get_health_score (account));
   g_autofree char *arr = tend_money_format (tend_account_get_arr_minor (account),
                                             tend_account_get_currency (account));
   g_autoptr(GString) summary = g_string_new (NULL);
@@ -219,6 +221,8 @@ show_header (TendAccountPage *self)
   tend_ui_label_set_stored_text (self->summary_label, summary->str);
 
   gtk_label_set_text (self->score_label, score);
+  /* The badge shows a whole number; the exact score is one hover away. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->score_label), detail);
   gtk_label_set_text (self->band_label, tend_ui_band_label (band));
   tend_ui_set_band_class (GTK_WIDGET (self->score_label), band);
   tend_ui_set_band_class (GTK_WIDGET (self->band_label), band);

@@ -216,15 +216,17 @@ health_tooltip (TendAccount *account)
   double change = tend_account_get_health_change (account);
   const char *band = tend_ui_band_label (tend_account_get_health_band (account));
   g_autofree char *change_text = NULL;
+  g_autofree char *score_text = NULL;
 
   if (score < 0)
     return g_strdup (band);
 
   change_text = tend_number_format (change, 1);
+  score_text = tend_ui_format_score_detail (score);
 
   /* Translators: "<band>: <score> of 100, <+/-change> points in 30 days" */
-  return g_strdup_printf (_("%s: %.0f of 100, %s%s points in 30 days"),
-                          band, score, change > 0 ? "+" : "", change_text);
+  return g_strdup_printf (_("%s: %s of 100, %s%s points in 30 days"),
+                          band, score_text, change > 0 ? "+" : "", change_text);
 }
 
 static void

@@ -188,7 +188,7 @@ show_health (TendDashboardPage    *self,
   g_autofree char *scored = format_accounts (summary->scored_accounts);
   g_autofree char *detail = NULL;
 
-  value = summary->scored_accounts > 0 ? tend_number_format (summary->average_health, 0)
+  value = summary->scored_accounts > 0 ? tend_ui_format_score (summary->average_health)
                                        : g_strdup ("—");
   /* Translators: "over 380 accounts scored" */
   detail = g_strdup_printf (_("over %s scored"), scored);

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -139,18 +140,46 @@ tend_ui_format_unix_date (gint64 seconds)
                                              g_date_time_get_day_of_month (local)));
 }
 
+/* Cuts @score down to @decimals places. Rounding would show 39.6 as "40" beside a red dot
+ * while red is "below 40"; cut down, the number never contradicts its band. The small
+ * allowance keeps a stored 40 that reads back as 39.999999 at 40. */
+static double
+floor_score (double score,
+             int    decimals)
+{
+  double scale = decimals > 0 ? pow (10, decimals) : 1;
+
+  return floor (score * scale + 1e-6) / scale;
+}
+
 /**
  * tend_ui_format_score:
  *
- * Returns: a health score as a whole number, or a dash for an account never scored
+ * Returns: a health score as a whole number, cut down rather than rounded so that it agrees
+ *   with its band, or a dash for an account never scored
  */
 char *
 tend_ui_format_score (double score)
 {
-  if (score < 0)
+  if (score < 0 || isnan (score))
     return g_strdup ("—");
 
-  return tend_number_format (score, 0);
+  return tend_number_format (floor_score (score, 0), 0);
+}
+
+/**
+ * tend_ui_format_score_detail:
+ *
+ * Returns: a health score with one decimal, cut down as tend_ui_format_score() does, or a
+ *   dash for an account never scored
+ */
+char *
+tend_ui_format_score_detail (double score)
+{
+  if (score < 0 || isnan (score))
+    return g_strdup ("—");
+
+  return tend_number_format (floor_score (score, 1), 1);
 }
 
 /**

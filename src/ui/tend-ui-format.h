@@ -23,6 +23,7 @@ const char *tend_ui_band_css_class    (const char *band);
 char       *tend_ui_format_iso_date   (const char *iso);
 char       *tend_ui_format_unix_date  (gint64      seconds);
 char       *tend_ui_format_score      (double      score);
+char       *tend_ui_format_score_detail (double    score);
 char       *tend_ui_format_count      (guint       count);
 void        tend_ui_set_band_class    (GtkWidget  *widget,
                                        const char *band);

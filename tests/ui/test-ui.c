@@ -742,6 +742,36 @@ test_huge_name (Fixture       *fixture,
   close_window (window);
 }
 
+/* A score is cut down, never rounded up past its band's cut-off: 39.6 is red, and shows 39. */
+static void
+test_format_score (void)
+{
+  static const struct {
+    double      score;
+    const char *whole;
+    const char *detail;
+  } cases[] = {
+    { -1, "—", "—" },
+    { 0, "0", "0.0" },
+    { 39.6, "39", "39.6" },
+    { 39.96, "39", "39.9" },
+    { 40, "40", "40.0" },
+    { 39.9999999, "40", "40.0" },
+    { 69.99, "69", "69.9" },
+    { 100, "100", "100.0" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *whole = tend_ui_format_score (cases[i].score);
+      g_autofree char *detail = tend_ui_format_score_detail (cases[i].score);
+
+      g_test_message ("score %g", cases[i].score);
+      g_assert_cmpstr (whole, ==, cases[i].whole);
+      g_assert_cmpstr (detail, ==, cases[i].detail);
+    }
+}
+
 /* Stored text shows isolated from what is around it, its letters in their stored order,
  * line breaks and tabs as spaces, cut short with an ellipsis. */
 static void
@@ -990,6 +1020,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/column-sorter/state", test_column_sorter_state);
   g_test_add_func ("/ui/display-text", test_display_text);
+  g_test_add_func ("/ui/format/score", test_format_score);
   g_test_add_func ("/ui/window/error", test_window_error);
   g_test_add ("/ui/window/empty", Fixture, NULL, fixture_set_up_empty, test_window_empty,
               fixture_tear_down);

@@ -15,61 +15,26 @@
 #include "reports/tend-csv-export.h"
 #include "reports/tend-csv-writer.h"
 #include "store/tend-store.h"
+#include "tend-test-workspace.h"
 
 #define BOM "\xEF\xBB\xBF"
 
-typedef struct
-{
-  char      *folder;
-  TendStore *store;
-} Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-
-  g_chmod (path, 0700);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-
-  g_rmdir (path);
-}
+/* The temporary folder and store every test here works in. */
+typedef TendTestWorkspace Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->folder = g_dir_make_tmp ("tend-export-XXXXXX", &error);
-  g_assert_no_error (error);
-
   /* The database lives in its own folder so the export folders hold only exports. */
-  path = g_build_filename (fixture->folder, "db", "tend.db", NULL);
-  fixture->store = tend_store_open (path, &error);
-  g_assert_no_error (error);
+  tend_test_workspace_init_at (fixture, "tend-export", "db/tend.db", TRUE);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->store);
-  remove_tree (fixture->folder);
-  g_free (fixture->folder);
+  tend_test_workspace_clear (fixture);
 }
 
 static void

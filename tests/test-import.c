@@ -17,6 +17,7 @@
 #include "import/tend-import-values.h"
 #include "import/tend-importer.h"
 #include "store/tend-store.h"
+#include "tend-test-workspace.h"
 
 /* The Telco file's MonthlyCharges, summed once by hand in cents:
  *   awk -F, 'NR>1 { split($19, a, "."); c = a[1] * 100;
@@ -24,26 +25,6 @@
  * and the same over the rows with Churn = Yes. */
 #define TELCO_MRR_CENTS G_GINT64_CONSTANT (45611660)
 #define TELCO_CHURNED_MRR_CENTS G_GINT64_CONSTANT (13913085)
-
-typedef struct
-{
-  char      *folder;
-  char      *path;
-  TendStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->folder = g_dir_make_tmp ("tend-test-import-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->folder, "tend.db", NULL);
-  fixture->store = tend_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-}
 
 static void
 remove_folder (const char *folder)
@@ -60,14 +41,21 @@ remove_folder (const char *folder)
   g_rmdir (folder);
 }
 
+/* The temporary folder and store every test here works in. */
+typedef TendTestWorkspace Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  tend_test_workspace_init (fixture, "tend-test-import", TRUE);
+}
+
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->store);
-  remove_folder (fixture->folder);
-  g_free (fixture->path);
-  g_free (fixture->folder);
+  tend_test_workspace_clear (fixture);
 }
 
 static gint64

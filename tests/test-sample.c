@@ -5,59 +5,29 @@
 
 #define G_LOG_DOMAIN "TendTest"
 
-#include <glib/gstdio.h>
-
 #include "sample/tend-sample.h"
 #include "store/tend-store.h"
 #include "util/tend-date.h"
+#include "tend-test-workspace.h"
 
 /* Every test pins today, so the generated calendar is the same on every run. */
 #define PINNED_TODAY "2025-03-14"
 
-typedef struct
-{
-  char      *folder;
-  TendStore *store;
-} Fixture;
+/* The temporary folder and store every test here works in. */
+typedef TendTestWorkspace Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->folder = g_dir_make_tmp ("tend-sample-XXXXXX", &error);
-  g_assert_no_error (error);
-
-  path = g_build_filename (fixture->folder, "sample.db", NULL);
-  fixture->store = tend_store_open (path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-remove_folder (const char *folder)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (folder, name, NULL);
-
-      g_unlink (path);
-    }
-
-  g_rmdir (folder);
+  tend_test_workspace_init_at (fixture, "tend-sample", "sample.db", TRUE);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->store);
-  remove_folder (fixture->folder);
-  g_free (fixture->folder);
+  tend_test_workspace_clear (fixture);
 }
 
 static void

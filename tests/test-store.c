@@ -13,42 +13,24 @@
 #include "store/tend-schema.h"
 #include "store/tend-store.h"
 #include "util/tend-money.h"
+#include "tend-test-workspace.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
+/* The temporary folder every test here works in, with the database's path; each test
+ * opens the store itself. */
+typedef TendTestWorkspace Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("tend-store-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "tend.db", NULL);
+  tend_test_workspace_init (fixture, "tend-store", FALSE);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (fixture->dir, name, NULL);
-
-      g_chmod (file, 0600);
-      g_assert_cmpint (g_remove (file), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
-
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  tend_test_workspace_clear (fixture);
 }
 
 /* Every row @sql returns, columns separated by "|" and rows ended by "\n", NULL as
@@ -241,22 +223,13 @@ assert_schema_is_current (TendStore *store)
 static char *
 fresh_schema (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("tend-fresh-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "fresh.db", NULL);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-  g_autoptr(TendStore) store = tend_store_open (path, &error);
+  TendTestWorkspace workspace;
   char *schema;
 
-  g_assert_no_error (error);
-  schema = dump (store, "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name");
-  g_clear_object (&store);
-
-  g_remove (path);
-  g_remove (wal);
-  g_remove (shm);
-  g_rmdir (dir);
+  tend_test_workspace_init_at (&workspace, "tend-fresh", "fresh.db", TRUE);
+  schema = dump (workspace.store,
+                 "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name");
+  tend_test_workspace_clear (&workspace);
 
   return schema;
 }
@@ -758,7 +731,7 @@ test_store_paths (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TendStore) store = NULL;
-  g_autofree char *nested = g_build_filename (fixture->dir, "deeper", "tend.db", NULL);
+  g_autofree char *nested = g_build_filename (fixture->folder, "deeper", "tend.db", NULL);
   g_autofree char *nested_dir = g_path_get_dirname (nested);
   g_autofree char *wal = g_strconcat (nested, "-wal", NULL);
   g_autofree char *shm = g_strconcat (nested, "-shm", NULL);

@@ -4,16 +4,13 @@
  */
 
 #include <glib.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "model/tend-account-list.h"
+#include "tend-test-workspace.h"
 
-typedef struct
-{
-  char      *dir;
-  TendStore *store;
-} Fixture;
+/* The temporary folder and store every test here works in. */
+typedef TendTestWorkspace Fixture;
 
 static void
 exec_ok (TendStore  *store,
@@ -52,14 +49,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("tend-list-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "tend.db", NULL);
-  fixture->store = tend_store_open (path, &error);
-  g_assert_no_error (error);
+  tend_test_workspace_init (fixture, "tend-list", TRUE);
 
   if (data == NULL)
     exec_ok (fixture->store, workspace);
@@ -69,20 +59,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_assert_finalize_object (fixture->store);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (fixture->dir, name, NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
+  tend_test_workspace_clear (fixture);
 }
 
 /* The ids of the list in order, as "1,4,2". */

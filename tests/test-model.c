@@ -4,7 +4,6 @@
  */
 
 #include <glib.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "model/tend-account.h"
@@ -14,12 +13,13 @@
 #include "model/tend-subscription.h"
 #include "model/tend-ticket.h"
 #include "model/tend-usage.h"
+#include "tend-test-workspace.h"
 
 typedef struct
 {
-  char       *dir;
-  TendStore  *store;
-  GString    *changes;
+  TendTestWorkspace  workspace;
+  TendStore         *store;     /* the workspace's, borrowed, as the tests' shorthand */
+  GString           *changes;
 } Fixture;
 
 static void
@@ -44,14 +44,8 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("tend-model-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "tend.db", NULL);
-  fixture->store = tend_store_open (path, &error);
-  g_assert_no_error (error);
+  tend_test_workspace_init (&fixture->workspace, "tend-model", TRUE);
+  fixture->store = fixture->workspace.store;
 
   exec_ok (fixture->store,
            "INSERT INTO csms (id, name, email, team) VALUES"
@@ -72,21 +66,9 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_assert_finalize_object (fixture->store);
+  fixture->store = NULL;
+  tend_test_workspace_clear (&fixture->workspace);
   g_string_free (fixture->changes, TRUE);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (fixture->dir, name, NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
   g_unsetenv ("TEND_TODAY");
 }
 

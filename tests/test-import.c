@@ -26,21 +26,6 @@
 #define TELCO_MRR_CENTS G_GINT64_CONSTANT (45611660)
 #define TELCO_CHURNED_MRR_CENTS G_GINT64_CONSTANT (13913085)
 
-static void
-remove_folder (const char *folder)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (folder, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (folder);
-}
-
 /* The temporary folder and store every test here works in. */
 typedef TendTestWorkspace Fixture;
 
@@ -1412,8 +1397,9 @@ static void
 test_killed (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *folder = NULL;
-  g_autofree char *database = NULL;
+  TendTestWorkspace workspace;
+  const char *folder;
+  const char *database;
   g_autofree char *wal = NULL;
   g_autofree char *marker = NULL;
   g_autofree char *before = NULL;
@@ -1428,9 +1414,9 @@ test_killed (void)
       return;
     }
 
-  folder = g_dir_make_tmp ("tend-test-kill-XXXXXX", &error);
-  g_assert_no_error (error);
-  database = g_build_filename (folder, "tend.db", NULL);
+  tend_test_workspace_init (&workspace, "tend-test-kill", FALSE);
+  folder = workspace.folder;
+  database = workspace.path;
   wal = g_strconcat (database, "-wal", NULL);
   marker = g_build_filename (folder, "killed", NULL);
 
@@ -1457,7 +1443,7 @@ test_killed (void)
   assert_query_text (store, "PRAGMA integrity_check", "ok");
 
   g_clear_object (&store);
-  remove_folder (folder);
+  tend_test_workspace_clear (&workspace);
 }
 
 typedef struct

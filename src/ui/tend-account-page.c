@@ -536,6 +536,7 @@ add_score_part_row (TendAccountPage     *self,
     }
 
   {
+    g_autofree char *input = tend_ui_format_score_input (part);
     g_autofree char *points = tend_number_format (part->points, 0);
     g_autofree char *share = tend_number_format (part->effective_weight * 100, 0);
     g_autofree char *weight = g_strdup_printf ("%g", part->weight);
@@ -543,6 +544,15 @@ add_score_part_row (TendAccountPage     *self,
     /* Translators: "80 points × 25% of the score (weight 2)" */
     subtitle = g_strdup_printf (_("%s points × %s%% of the score (weight %s)"), points, share,
                                 weight);
+
+    /* What the measure read comes first: the points make sense only beside it. */
+    if (input != NULL)
+      {
+        g_autofree char *points_text = g_steal_pointer (&subtitle);
+
+        /* Translators: "12 days since last activity · 0 points × 15% of the score" */
+        subtitle = g_strdup_printf (_("%s · %s"), input, points_text);
+      }
   }
   contribution = tend_number_format (part->contribution, 1);
   row = add_item_row (self->health_list, part->label, subtitle, contribution);

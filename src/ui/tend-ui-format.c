@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "scoring/tend-measure.h"
 #include "util/tend-date.h"
 #include "util/tend-money.h"
 
@@ -354,4 +355,105 @@ tend_ui_label_get_whole_text (GtkLabel *label)
   g_return_val_if_fail (GTK_IS_LABEL (label), NULL);
 
   return g_object_get_data (G_OBJECT (label), "tend-whole-text");
+}
+
+/* A raw input as people read it: whole numbers without decimals, others with one. */
+static char *
+format_input_number (double value)
+{
+  return tend_number_format (value, fabs (value - round (value)) < 0.05 ? 0 : 1);
+}
+
+/* The plural form to pick for a count that may have a fraction. */
+static gulong
+plural_count (double value)
+{
+  return (gulong) fabs (round (value));
+}
+
+static char *
+format_kind_input (TendMeasureKind kind,
+                   double          value)
+{
+  g_autofree char *number = format_input_number (fabs (value));
+  g_autofree char *plain = format_input_number (value);
+  gulong n = plural_count (value);
+
+  switch (kind)
+    {
+    case TEND_MEASURE_USAGE_TREND:
+      /* Translators: "+12% usage trend", "−23% usage trend": the last 30 days against
+       * the 30 before */
+      return g_strdup_printf (_("%s%s%% usage trend"),
+                              value >= 0.05 ? "+" : value <= -0.05 ? "−" : "", number);
+    case TEND_MEASURE_DAYS_SINCE_ACTIVITY:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s day since last activity",
+                                           "%s days since last activity", n), plain);
+    case TEND_MEASURE_SEAT_UTILIZATION:
+      /* Translators: "64% of seats in use" */
+      return g_strdup_printf (_("%s%% of seats in use"), plain);
+    case TEND_MEASURE_ADOPTION:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s feature in use",
+                                           "%s features in use", n), plain);
+    case TEND_MEASURE_SUPPORT_TICKETS:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%s ticket, weighted by priority",
+                                           "%s tickets, weighted by priority", n), plain);
+    case TEND_MEASURE_SATISFACTION:
+      /* Translators: "CSAT 4.2 of 5" */
+      return g_strdup_printf (_("CSAT %s of 5"), plain);
+    case TEND_MEASURE_BILLING:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s failed or late payment",
+                                           "%s failed or late payments", n), plain);
+    case TEND_MEASURE_DAYS_SINCE_CSM_TOUCH:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s day since the last CSM touch",
+                                           "%s days since the last CSM touch", n), plain);
+    case TEND_MEASURE_OVERDUE_MILESTONES:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s overdue milestone",
+                                           "%s overdue milestones", n), plain);
+    case TEND_MEASURE_ACCOUNT_AGE:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s month as a customer",
+                                           "%s months as a customer", n), plain);
+    case TEND_MEASURE_ATTRIBUTE:
+    default:
+      break;
+    }
+
+  return NULL;
+}
+
+/**
+ * tend_ui_format_score_input:
+ * @part: one measure's part of a score
+ *
+ * Says what the measure read for the account, in its unit: "12 days since last activity",
+ * "−23% usage trend", or "Contract: Month-to-month" for an attribute.
+ *
+ * Returns: (nullable): the input, or %NULL when the measure had no data
+ */
+char *
+tend_ui_format_score_input (const TendScorePart *part)
+{
+  TendMeasureKind kind = TEND_MEASURE_ATTRIBUTE;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (part != NULL, NULL);
+
+  if (part->missing)
+    return NULL;
+
+  if (!tend_measure_kind_from_string (part->kind, &kind, NULL))
+    kind = TEND_MEASURE_ATTRIBUTE;
+
+  if (part->text != NULL)
+    text = g_strdup (part->text);
+  else if (isnan (part->value))
+    return NULL;
+  else if (kind != TEND_MEASURE_ATTRIBUTE)
+    return format_kind_input (kind, part->value);
+  else
+    text = format_input_number (part->value);
+
+  /* Translators: an attribute's value as a measure read it, "Contract: Month-to-month" */
+  return g_strdup_printf (_("%s: %s"), part->label != NULL ? part->label : "", text);
 }

@@ -7,6 +7,8 @@
 
 #include <gtk/gtk.h>
 
+#include "model/tend-health-score.h"
+
 G_BEGIN_DECLS
 
 /* The most characters of a name or another value from the workspace that a label shows;
@@ -24,6 +26,7 @@ char       *tend_ui_format_iso_date   (const char *iso);
 char       *tend_ui_format_unix_date  (gint64      seconds);
 char       *tend_ui_format_score      (double      score);
 char       *tend_ui_format_score_detail (double    score);
+char       *tend_ui_format_score_input (const TendScorePart *part);
 char       *tend_ui_format_count      (guint       count);
 void        tend_ui_set_band_class    (GtkWidget  *widget,
                                        const char *band);

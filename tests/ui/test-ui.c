@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 #include <adwaita.h>
 
@@ -20,6 +21,7 @@
 #include "ui/tend-ui-format.h"
 #include "ui/tend-window.h"
 #include "ui/widgets/tend-chart-view.h"
+#include "util/tend-money.h"
 
 /* U+2068 FIRST STRONG ISOLATE, U+2069 POP DIRECTIONAL ISOLATE, U+202E RIGHT-TO-LEFT
  * OVERRIDE and U+2067 RIGHT-TO-LEFT ISOLATE. */
@@ -583,6 +585,9 @@ has_milestones (gpointer data)
   return tend_account_page_count_rows (data, "milestones") > 0;
 }
 
+static GtkLabel *find_label (GtkWidget  *widget,
+                             const char *prefix);
+
 static void
 test_account_page (Fixture       *fixture,
                    gconstpointer  data)
@@ -617,6 +622,25 @@ test_account_page (Fixture       *fixture,
   g_assert_cmpuint (tend_account_page_count_rows (page, "profile"), >=, 3);
   g_assert_cmpuint (tend_account_page_count_rows (page, "health"), ==,
                     score != NULL ? tend_health_score_get_n_parts (score) : 0);
+
+  /* Each measure with data says what it read before its points. */
+  g_assert_nonnull (score);
+  for (guint i = 0; i < tend_health_score_get_n_parts (score); i++)
+    {
+      const TendScorePart *part = tend_health_score_get_part (score, i);
+      g_autofree char *input = tend_ui_format_score_input (part);
+      g_autofree char *prefix = NULL;
+
+      if (part->missing)
+        {
+          g_assert_null (input);
+          continue;
+        }
+
+      g_assert_nonnull (input);
+      prefix = g_strdup_printf (FSI "%s · ", input);
+      g_assert_nonnull (find_label (GTK_WIDGET (page), prefix));
+    }
 
   /* A milestone added elsewhere shows up once the store says so. */
   if (milestones == 0)
@@ -770,6 +794,70 @@ test_format_score (void)
       g_assert_cmpstr (whole, ==, cases[i].whole);
       g_assert_cmpstr (detail, ==, cases[i].detail);
     }
+}
+
+/* A part of the breakdown says what its measure read, in its unit. */
+static void
+test_format_score_input (void)
+{
+  static const struct {
+    const char *kind;
+    const char *label;
+    gboolean    missing;
+    double      value;
+    const char *text;
+    const char *shown;
+  } cases[] = {
+    { "days_since_activity", "Days since last activity", FALSE, 12, NULL,
+      "12 days since last activity" },
+    { "days_since_activity", "Days since last activity", FALSE, 1, NULL,
+      "1 day since last activity" },
+    { "usage_trend", "Usage trend", FALSE, -23.04, NULL, "−23% usage trend" },
+    { "usage_trend", "Usage trend", FALSE, 12.5, NULL, "+12.5% usage trend" },
+    { "usage_trend", "Usage trend", FALSE, 0, NULL, "0% usage trend" },
+    { "seat_utilization", "Active users against seats", FALSE, 64, NULL,
+      "64% of seats in use" },
+    { "satisfaction", "Satisfaction", FALSE, 4.24, NULL, "CSAT 4.2 of 5" },
+    { "billing", "Billing health", FALSE, 2, NULL, "2 failed or late payments" },
+    { "account_age", "Account age", FALSE, 1234, NULL, "1,234 months as a customer" },
+    { "attribute:Contract", "Contract", FALSE, NAN, "Month-to-month",
+      "Contract: Month-to-month" },
+    { "attribute:tenure", "Tenure", FALSE, 12, NULL, "Tenure: 12" },
+    { "satisfaction", "Satisfaction", TRUE, NAN, NULL, NULL },
+    { "usage_trend", "Usage trend", FALSE, NAN, NULL, NULL },
+  };
+
+  /* The test runs in C.UTF-8, whose numbers have no grouping; English groups by three. */
+  if (setlocale (LC_NUMERIC, "en_US.UTF-8") == NULL)
+    setlocale (LC_NUMERIC, "C.UTF-8");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      TendScorePart part = {
+        .measure_id = (char *) cases[i].kind,
+        .kind = (char *) cases[i].kind,
+        .label = (char *) cases[i].label,
+        .missing = cases[i].missing,
+        .value = cases[i].value,
+        .text = (char *) cases[i].text,
+        .points = cases[i].missing ? NAN : 50,
+        .weight = 1,
+      };
+      g_autofree char *shown = tend_ui_format_score_input (&part);
+      g_autofree char *grouped = tend_number_format (1234, 0);
+
+      g_test_message ("%s %g", cases[i].kind, cases[i].value);
+      if (cases[i].value == 1234)
+        {
+          g_autofree char *expected = g_strdup_printf ("%s months as a customer", grouped);
+
+          g_assert_cmpstr (shown, ==, expected);
+        }
+      else
+        g_assert_cmpstr (shown, ==, cases[i].shown);
+    }
+
+  setlocale (LC_NUMERIC, "C.UTF-8");
 }
 
 /* Stored text shows isolated from what is around it, its letters in their stored order,
@@ -1021,6 +1109,7 @@ main (int   argc,
   g_test_add_func ("/ui/column-sorter/state", test_column_sorter_state);
   g_test_add_func ("/ui/display-text", test_display_text);
   g_test_add_func ("/ui/format/score", test_format_score);
+  g_test_add_func ("/ui/format/score-input", test_format_score_input);
   g_test_add_func ("/ui/window/error", test_window_error);
   g_test_add ("/ui/window/empty", Fixture, NULL, fixture_set_up_empty, test_window_empty,
               fixture_tear_down);

@@ -9,67 +9,29 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
 #include <adwaita.h>
 
 #include "import/tend-import-mapping.h"
 #include "scoring/tend-scorecard.h"
 #include "ui/tend-import-dialog.h"
+#include "tend-test-workspace.h"
 
-typedef struct
-{
-  char      *dir;
-  char      *path;
-  TendStore *store;
-} Fixture;
+/* The temporary folder and store every test here works in; tests write their CSV files
+ * into the folder too. */
+typedef TendTestWorkspace Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("tend-import-dialog-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "tend.db", NULL);
-  fixture->store = tend_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-remove_database_files (const char *path)
-{
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
+  tend_test_workspace_init (fixture, "tend-import-dialog", TRUE);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  g_assert_finalize_object (fixture->store);
-  remove_database_files (fixture->path);
-
-  /* Files a test wrote next to the database. */
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (fixture->dir, name, NULL);
-
-      g_remove (file);
-    }
-
-  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  tend_test_workspace_clear (fixture);
 }
 
 /* Runs the main loop until @done says so, for at most @seconds. */
@@ -454,7 +416,7 @@ write_big_csv (Fixture *fixture,
 {
   g_autoptr(GString) csv = g_string_new ("Customer ID,Company,MRR,Seats\n");
   g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (fixture->dir, "big.csv", NULL);
+  char *path = g_build_filename (fixture->folder, "big.csv", NULL);
 
   for (guint i = 0; i < n_rows; i++)
     g_string_append_printf (csv, "C-%06u,Company %u,%u.50,%u\n", i, i, 100 + i % 900,
@@ -686,9 +648,9 @@ static void
 test_errors (Fixture       *fixture,
              gconstpointer  data)
 {
-  g_autofree char *missing = g_build_filename (fixture->dir, "missing.csv", NULL);
-  g_autofree char *utf16 = g_build_filename (fixture->dir, "utf16.csv", NULL);
-  g_autofree char *no_id = g_build_filename (fixture->dir, "no-id.csv", NULL);
+  g_autofree char *missing = g_build_filename (fixture->folder, "missing.csv", NULL);
+  g_autofree char *utf16 = g_build_filename (fixture->folder, "utf16.csv", NULL);
+  g_autofree char *no_id = g_build_filename (fixture->folder, "no-id.csv", NULL);
   const char utf16_data[] = "\xff\xfe" "a\0,\0b\0\n\0";
   TendImportDialog *dialog = open_dialog (fixture, missing);
   g_autoptr(GFile) file = NULL;

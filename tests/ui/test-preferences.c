@@ -10,7 +10,6 @@
 #include <math.h>
 #include <string.h>
 
-#include <glib/gstdio.h>
 #include <adwaita.h>
 
 #include "import/tend-importer.h"
@@ -18,24 +17,15 @@
 #include "ui/tend-preferences-window.h"
 #include "ui/tend-settings.h"
 #include "util/tend-date.h"
+#include "tend-test-workspace.h"
 
-typedef struct
-{
-  char      *dir;
-  char      *path;
-  TendStore *store;
-} Fixture;
+/* The temporary folder and store every test here works in. */
+typedef TendTestWorkspace Fixture;
 
 static void
 fixture_open (Fixture *fixture)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("tend-preferences-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "tend.db", NULL);
-  fixture->store = tend_store_open (fixture->path, &error);
-  g_assert_no_error (error);
+  tend_test_workspace_init (fixture, "tend-preferences", TRUE);
 }
 
 static void
@@ -80,27 +70,10 @@ fixture_set_up_telco (Fixture       *fixture,
 }
 
 static void
-remove_database_files (const char *path)
-{
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_assert_finalize_object (fixture->store);
-  remove_database_files (fixture->path);
-  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  tend_test_workspace_clear (fixture);
 }
 
 static gboolean

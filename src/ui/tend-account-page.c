@@ -335,6 +335,46 @@ subscription_status_label (const char *status)
   return status;
 }
 
+/* Whether the ISO date @iso is before today. */
+static gboolean
+iso_date_is_past (const char *iso)
+{
+  TendDay day = tend_day_from_iso (iso);
+
+  return day != TEND_DAY_INVALID && day < tend_day_today ();
+}
+
+/* When a subscription renews or ended. An ended or canceled one does not renew: it ended
+ * on its end date, or on its renewal date once that has passed; a canceled one whose
+ * paid period runs on ends on its renewal date. */
+static char *
+subscription_when (const char *renewal_iso,
+                   const char *end_iso,
+                   const char *status)
+{
+  gboolean over = g_strcmp0 (status, "ended") == 0 || g_strcmp0 (status, "canceled") == 0;
+  const char *iso = over ? (end_iso != NULL ? end_iso : renewal_iso)
+                         : (renewal_iso != NULL ? renewal_iso : end_iso);
+  g_autofree char *date = NULL;
+
+  if (iso == NULL || *iso == '\0')
+    return NULL;
+
+  date = tend_ui_format_iso_date (iso);
+  if (*date == '\0')
+    return NULL;
+
+  if (over && iso_date_is_past (iso))
+    /* Translators: of a subscription, "ended on 4 Dec 2026" */
+    return g_strdup_printf (_("ended on %s"), date);
+  if (over || renewal_iso == NULL)
+    /* Translators: of a subscription that will not renew, "ends on 4 Dec 2026" */
+    return g_strdup_printf (_("ends on %s"), date);
+
+  /* Translators: of a subscription, "renews on 4 Dec 2026" */
+  return g_strdup_printf (_("renews on %s"), date);
+}
+
 static void
 add_subscription_row (TendAccountPage *self,
                       sqlite3_stmt    *stmt)
@@ -345,8 +385,10 @@ add_subscription_row (TendAccountPage *self,
                                                (const char *)sqlite3_column_text (stmt, 3));
   const char *interval = (const char *)sqlite3_column_text (stmt, 4);
   int quantity = sqlite3_column_int (stmt, 5);
-  g_autofree char *renewal = tend_ui_format_iso_date ((const char *)sqlite3_column_text (stmt, 6));
-  const char *status = (const char *)sqlite3_column_text (stmt, 7);
+  const char *status = (const char *)sqlite3_column_text (stmt, 8);
+  g_autofree char *when = subscription_when ((const char *)sqlite3_column_text (stmt, 6),
+                                             (const char *)sqlite3_column_text (stmt, 7),
+                                             status);
   g_autofree char *shown_product = tend_ui_display_text (product, TEND_UI_CHOICE_CHARS * 2);
   g_autofree char *shown_plan = tend_ui_display_text (plan, TEND_UI_CHOICE_CHARS * 2);
   g_autofree char *title = NULL;
@@ -360,9 +402,8 @@ add_subscription_row (TendAccountPage *self,
   if (quantity > 1)
     /* Translators: the quantity of a subscription, "× 25" */
     g_string_append_printf (subtitle, _(" × %d"), quantity);
-  if (*renewal != '\0')
-    /* Translators: "· renews on 4 Dec 2026" */
-    g_string_append_printf (subtitle, _(" · renews on %s"), renewal);
+  if (when != NULL)
+    g_string_append_printf (subtitle, " · %s", when);
 
   add_item_row (self->subscriptions_list, title, subtitle->str,
                 subscription_status_label (status));
@@ -379,7 +420,7 @@ show_subscriptions (TendAccountPage  *self,
 
   stmt = tend_store_prepare (self->store,
                              "SELECT product, plan, amount_minor, currency, billing_interval, "
-                             "       quantity, COALESCE (renewal_date, end_date), status "
+                             "       quantity, renewal_date, end_date, status "
                              "FROM subscriptions WHERE account_id = ?1 "
                              "ORDER BY status <> 'active', start_date DESC, id",
                              error);

@@ -708,6 +708,84 @@ rename_account (TendStore  *store,
   return id;
 }
 
+/* The first label under @widget whose text holds @part. */
+static GtkLabel *
+find_label_containing (GtkWidget  *widget,
+                       const char *part)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), part) != NULL)
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_containing (child, part);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* An ended or canceled subscription does not renew: it says when it ended, or ends. */
+static void
+test_account_subscription_dates (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  static const struct {
+    const char *product;
+    const char *wording;
+    const char *date;
+  } cases[] = {
+    { "Ended Past", "ended on %s", "2020-01-01" },
+    { "Canceled End", "ended on %s", "2021-03-01" },
+    { "Canceled Future", "ends on %s", "2099-01-01" },
+    { "Active Renew", "renews on %s", "2099-02-01" },
+  };
+  sqlite3_stmt *stmt = tend_store_prepare (fixture->store,
+    "INSERT INTO subscriptions (account_id, product, amount_minor, currency, renewal_date, "
+    "                           end_date, status) VALUES "
+    "(?1, 'Ended Past', 100, 'USD', '2020-01-01', NULL, 'ended'),"
+    "(?1, 'Canceled End', 100, 'USD', '2030-01-01', '2021-03-01', 'canceled'),"
+    "(?1, 'Canceled Future', 100, 'USD', '2099-01-01', NULL, 'canceled'),"
+    "(?1, 'Active Renew', 100, 'USD', '2099-02-01', NULL, 'active')", NULL);
+  gint64 id = query_int (fixture->store, "SELECT MIN(id) FROM accounts");
+  TendWindow *window = NULL;
+  TendAccountPage *page;
+
+  g_assert_nonnull (stmt);
+  sqlite3_bind_int64 (stmt, 1, id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_reset (stmt);
+
+  window = open_window (fixture);
+  page = tend_window_get_account_page (window);
+  tend_window_show_account (window, id);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *date = tend_ui_format_iso_date (cases[i].date);
+      g_autofree char *wording = g_strdup_printf (cases[i].wording, date);
+      GtkWidget *title = GTK_WIDGET (find_label_containing (GTK_WIDGET (page),
+                                                           cases[i].product));
+      GtkWidget *row;
+      GtkLabel *subtitle;
+
+      g_test_message ("%s", cases[i].product);
+      g_assert_nonnull (title);
+      row = gtk_widget_get_ancestor (title, ADW_TYPE_ACTION_ROW);
+      g_assert_nonnull (row);
+      subtitle = find_label_containing (row, wording);
+      g_assert_nonnull (subtitle);
+      g_assert_null (strstr (gtk_label_get_text (subtitle),
+                             i < 3 ? "renews on" : "ended on"));
+    }
+
+  close_window (window);
+}
+
 /* A name of a megabyte: the list's cell and the account page show a line's worth of it,
  * ellipsized, with more in the tooltip, and nothing asks for a megabyte's width. */
 static void
@@ -1129,6 +1207,8 @@ main (int   argc,
               test_accounts_export, fixture_tear_down);
   g_test_add ("/ui/account/page", Fixture, NULL, fixture_set_up_sample, test_account_page,
               fixture_tear_down);
+  g_test_add ("/ui/account/subscription-dates", Fixture, NULL, fixture_set_up_sample,
+              test_account_subscription_dates, fixture_tear_down);
   g_test_add ("/ui/account/huge-name", Fixture, NULL, fixture_set_up_sample, test_huge_name,
               fixture_tear_down);
   g_test_add ("/ui/account/bidi-name", Fixture, NULL, fixture_set_up_sample, test_bidi_name,

@@ -874,6 +874,38 @@ test_format_score (void)
     }
 }
 
+/* The app icon travels in the resource, where GtkApplication points the icon theme, so the
+ * About window has it even when Tend runs from its build tree. */
+static void
+test_app_icon (void)
+{
+  static const char *const names[] = {
+    "io.github.tendcs.Tend",
+    "io.github.tendcs.Tend-symbolic",
+  };
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+
+  gtk_icon_theme_add_resource_path (theme, "/io/github/tendcs/Tend/icons");
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/io/github/tendcs/Tend/icons/scalable/apps/"
+                                               "%s.svg", names[i]);
+      g_autoptr(GtkIconPaintable) icon = NULL;
+      gsize size = 0;
+
+      g_assert_true (g_resources_get_info (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &size, NULL,
+                                           NULL));
+      g_assert_cmpuint (size, >, 0);
+      g_assert_true (gtk_icon_theme_has_icon (theme, names[i]));
+
+      /* Found, not GTK's "image-missing" stand-in. */
+      icon = gtk_icon_theme_lookup_icon (theme, names[i], NULL, 128, 1,
+                                         GTK_TEXT_DIR_NONE, 0);
+      g_assert_cmpstr (gtk_icon_paintable_get_icon_name (icon), ==, names[i]);
+    }
+}
+
 /* A part of the breakdown says what its measure read, in its unit. */
 static void
 test_format_score_input (void)
@@ -1187,6 +1219,7 @@ main (int   argc,
   g_test_add_func ("/ui/column-sorter/state", test_column_sorter_state);
   g_test_add_func ("/ui/display-text", test_display_text);
   g_test_add_func ("/ui/format/score", test_format_score);
+  g_test_add_func ("/ui/app-icon", test_app_icon);
   g_test_add_func ("/ui/format/score-input", test_format_score_input);
   g_test_add_func ("/ui/window/error", test_window_error);
   g_test_add ("/ui/window/empty", Fixture, NULL, fixture_set_up_empty, test_window_empty,

@@ -337,6 +337,36 @@ batch_text (TendImportBatch *batch,
   return row->text[slot] >= 0 ? batch->arena->str + row->text[slot] : NULL;
 }
 
+/* The account columns in the order both the insert and the update list them. Only a
+ * new account takes its ARR from the row: an existing one gets the sum of its
+ * subscriptions once they are written. Returns the next parameter. */
+static int
+bind_account_columns (sqlite3_stmt    *stmt,
+                      int              p,
+                      TendImportBatch *batch,
+                      const BatchRow  *row,
+                      gboolean         with_arr)
+{
+  sqlite3_bind_int64 (stmt, p++, row->id);
+  bind_optional_text (stmt, p++, batch_text (batch, row, B_NAME));
+  bind_optional_text (stmt, p++, batch_text (batch, row, B_DOMAIN));
+  bind_optional_int (stmt, p++, row->owner_id);
+  bind_optional_text (stmt, p++, batch_text (batch, row, B_SEGMENT));
+  bind_optional_text (stmt, p++, batch_text (batch, row, B_STAGE));
+  bind_optional_text (stmt, p++, batch_text (batch, row, B_START));
+  bind_optional_text (stmt, p++, batch_text (batch, row, B_STATUS));
+  bind_optional_text (stmt, p++, batch_text (batch, row, B_CHURN_DATE));
+  bind_optional_text (stmt, p++, batch_text (batch, row, B_CHURN_REASON));
+  bind_optional_int (stmt, p++, row->seats);
+  bind_optional_text (stmt, p++, batch_text (batch, row, B_ATTRIBUTES));
+  if (with_arr)
+    sqlite3_bind_int64 (stmt, p++, row->arr);
+  bind_optional_text (stmt, p++, batch_text (batch, row, B_CURRENCY));
+  bind_optional_text (stmt, p++, batch_text (batch, row, B_RENEWAL));
+
+  return p;
+}
+
 static void
 bind_new_accounts (TendImportWriter *w,
                    TendImportBatch  *batch,
@@ -345,25 +375,7 @@ bind_new_accounts (TendImportWriter *w,
   int p = 1;
 
   for (guint r = 0; r < batch->n_rows; r++)
-    {
-      const BatchRow *row = &batch->rows[r];
-
-      sqlite3_bind_int64 (stmt, p++, row->id);
-      bind_optional_text (stmt, p++, batch_text (batch, row, B_NAME));
-      bind_optional_text (stmt, p++, batch_text (batch, row, B_DOMAIN));
-      bind_optional_int (stmt, p++, row->owner_id);
-      bind_optional_text (stmt, p++, batch_text (batch, row, B_SEGMENT));
-      bind_optional_text (stmt, p++, batch_text (batch, row, B_STAGE));
-      bind_optional_text (stmt, p++, batch_text (batch, row, B_START));
-      bind_optional_text (stmt, p++, batch_text (batch, row, B_STATUS));
-      bind_optional_text (stmt, p++, batch_text (batch, row, B_CHURN_DATE));
-      bind_optional_text (stmt, p++, batch_text (batch, row, B_CHURN_REASON));
-      bind_optional_int (stmt, p++, row->seats);
-      bind_optional_text (stmt, p++, batch_text (batch, row, B_ATTRIBUTES));
-      sqlite3_bind_int64 (stmt, p++, row->arr);
-      bind_optional_text (stmt, p++, batch_text (batch, row, B_CURRENCY));
-      bind_optional_text (stmt, p++, batch_text (batch, row, B_RENEWAL));
-    }
+    p = bind_account_columns (stmt, p, batch, &batch->rows[r], TRUE);
 }
 
 static void
@@ -395,6 +407,28 @@ subscription_status (const char *account_status)
   return "active";
 }
 
+/* The subscription columns both the insert and the update start with. Returns the next
+ * parameter. */
+static int
+bind_subscription_columns (TendImportWriter *w,
+                           sqlite3_stmt     *stmt,
+                           int               p,
+                           TendImportBatch  *batch,
+                           const BatchRow   *row)
+{
+  sqlite3_bind_int64 (stmt, p++, row->id);
+  sqlite3_bind_text (stmt, p++, w->subscription_source, -1, SQLITE_STATIC);
+  bind_optional_text (stmt, p++, batch_text (batch, row, B_EXTERNAL_ID));
+  sqlite3_bind_text (stmt, p++, w->product, -1, SQLITE_STATIC);
+  bind_optional_int (stmt, p++, row->has_money ? row->amount : -1);
+  bind_optional_text (stmt, p++, batch_text (batch, row, B_CURRENCY));
+  bind_optional_text (stmt, p++, batch_text (batch, row, B_INTERVAL));
+  bind_optional_text (stmt, p++, batch_text (batch, row, B_START));
+  bind_optional_text (stmt, p++, batch_text (batch, row, B_RENEWAL));
+
+  return p;
+}
+
 static void
 bind_new_subscriptions (TendImportWriter *w,
                         TendImportBatch  *batch,
@@ -406,15 +440,7 @@ bind_new_subscriptions (TendImportWriter *w,
     {
       const BatchRow *row = &batch->rows[r];
 
-      sqlite3_bind_int64 (stmt, p++, row->id);
-      sqlite3_bind_text (stmt, p++, w->subscription_source, -1, SQLITE_STATIC);
-      bind_optional_text (stmt, p++, batch_text (batch, row, B_EXTERNAL_ID));
-      sqlite3_bind_text (stmt, p++, w->product, -1, SQLITE_STATIC);
-      bind_optional_int (stmt, p++, row->has_money ? row->amount : -1);
-      bind_optional_text (stmt, p++, batch_text (batch, row, B_CURRENCY));
-      bind_optional_text (stmt, p++, batch_text (batch, row, B_INTERVAL));
-      bind_optional_text (stmt, p++, batch_text (batch, row, B_START));
-      bind_optional_text (stmt, p++, batch_text (batch, row, B_RENEWAL));
+      p = bind_subscription_columns (w, stmt, p, batch, row);
       bind_optional_text (stmt, p++, batch_text (batch, row, B_CHURN_DATE));
       sqlite3_bind_text (stmt, p++, subscription_status (batch_text (batch, row, B_STATUS)), -1,
                          SQLITE_STATIC);
@@ -429,24 +455,7 @@ bind_updates (TendImportWriter *w,
   int p = 1;
 
   for (guint r = 0; r < batch->n_rows; r++)
-    {
-      const BatchRow *row = &batch->rows[r];
-
-      sqlite3_bind_int64 (stmt, p++, row->id);
-      bind_optional_text (stmt, p++, batch_text (batch, row, B_NAME));
-      bind_optional_text (stmt, p++, batch_text (batch, row, B_DOMAIN));
-      bind_optional_int (stmt, p++, row->owner_id);
-      bind_optional_text (stmt, p++, batch_text (batch, row, B_SEGMENT));
-      bind_optional_text (stmt, p++, batch_text (batch, row, B_STAGE));
-      bind_optional_text (stmt, p++, batch_text (batch, row, B_START));
-      bind_optional_text (stmt, p++, batch_text (batch, row, B_STATUS));
-      bind_optional_text (stmt, p++, batch_text (batch, row, B_CHURN_DATE));
-      bind_optional_text (stmt, p++, batch_text (batch, row, B_CHURN_REASON));
-      bind_optional_int (stmt, p++, row->seats);
-      bind_optional_text (stmt, p++, batch_text (batch, row, B_ATTRIBUTES));
-      bind_optional_text (stmt, p++, batch_text (batch, row, B_CURRENCY));
-      bind_optional_text (stmt, p++, batch_text (batch, row, B_RENEWAL));
-    }
+    p = bind_account_columns (stmt, p, batch, &batch->rows[r], FALSE);
 }
 
 static void
@@ -457,19 +466,7 @@ bind_old_subscriptions (TendImportWriter *w,
   int p = 1;
 
   for (guint r = 0; r < batch->n_rows; r++)
-    {
-      const BatchRow *row = &batch->rows[r];
-
-      sqlite3_bind_int64 (stmt, p++, row->id);
-      sqlite3_bind_text (stmt, p++, w->subscription_source, -1, SQLITE_STATIC);
-      bind_optional_text (stmt, p++, batch_text (batch, row, B_EXTERNAL_ID));
-      sqlite3_bind_text (stmt, p++, w->product, -1, SQLITE_STATIC);
-      bind_optional_int (stmt, p++, row->has_money ? row->amount : -1);
-      bind_optional_text (stmt, p++, batch_text (batch, row, B_CURRENCY));
-      bind_optional_text (stmt, p++, batch_text (batch, row, B_INTERVAL));
-      bind_optional_text (stmt, p++, batch_text (batch, row, B_START));
-      bind_optional_text (stmt, p++, batch_text (batch, row, B_RENEWAL));
-    }
+    p = bind_subscription_columns (w, stmt, p, batch, &batch->rows[r]);
 }
 
 static void

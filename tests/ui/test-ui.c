@@ -191,6 +191,28 @@ test_window_pages (Fixture       *fixture,
 
   g_assert_cmpstr (tend_window_get_visible_page (window), ==, "dashboard");
 
+  /* The header's view switcher has no use for mnemonics: plain titles, which translate
+   * without a "(_D)" tail. */
+  {
+    GtkWidget *child = GTK_WIDGET (dashboard);
+    AdwViewStack *stack;
+
+    while (!ADW_IS_VIEW_STACK (gtk_widget_get_parent (child)))
+      child = gtk_widget_get_parent (child);
+    stack = ADW_VIEW_STACK (gtk_widget_get_parent (child));
+
+    for (const char *const *name = (const char *const[]) { "dashboard", "accounts", NULL };
+         *name != NULL; name++)
+      {
+        AdwViewStackPage *stack_page =
+          adw_view_stack_get_page (stack, adw_view_stack_get_child_by_name (stack, *name));
+
+        g_assert_nonnull (stack_page);
+        g_assert_null (strchr (adw_view_stack_page_get_title (stack_page), '_'));
+        g_assert_false (adw_view_stack_page_get_use_underline (stack_page));
+      }
+  }
+
   /* The dashboard computes its figures once it is shown. */
   wait_for (summary_is_ready, dashboard);
   summary = tend_dashboard_page_get_summary (dashboard);

@@ -271,11 +271,14 @@ import_dialog_update_controls (TendImportDialog *self)
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean mapping = import_dialog_step_is (self, "mapping");
   gboolean result = import_dialog_step_is (self, "result");
+  /* The import is over for the user once its scores are too: Done before that would leave
+   * the accounts with stale health. */
+  gboolean finished = result && !self->scoring;
   GPtrArray *problems = import_dialog_get_problems (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), mapping);
   gtk_widget_set_visible (GTK_WIDGET (self->import_button), mapping);
-  gtk_widget_set_visible (GTK_WIDGET (self->done_button), result);
+  gtk_widget_set_visible (GTK_WIDGET (self->done_button), finished);
 
   gtk_widget_action_set_enabled (widget, "import.choose-file", !self->importing && !result);
   gtk_widget_action_set_enabled (widget, "import.back", mapping && !self->importing);
@@ -288,7 +291,7 @@ import_dialog_update_controls (TendImportDialog *self)
                                  mapping && self->mapping != NULL);
   gtk_widget_action_set_enabled (widget, "import.copy-problems",
                                  problems != NULL && problems->len > 0);
-  gtk_widget_action_set_enabled (widget, "import.done", result);
+  gtk_widget_action_set_enabled (widget, "import.done", finished);
 }
 
 static void
@@ -307,7 +310,7 @@ step_changed_cb (TendImportDialog *self)
     gtk_widget_grab_focus (GTK_WIDGET (self->import_button));
   else if (import_dialog_step_is (self, "importing"))
     gtk_widget_grab_focus (GTK_WIDGET (self->cancel_button));
-  else if (import_dialog_step_is (self, "result"))
+  else if (import_dialog_step_is (self, "result") && !self->scoring)
     gtk_widget_grab_focus (GTK_WIDGET (self->done_button));
 }
 
@@ -1256,6 +1259,8 @@ scoring_done_cb (GObject      *source,
     {
       import_dialog_set_scores_status (self, status, FALSE);
       import_dialog_update_controls (self);
+      if (import_dialog_step_is (self, "result"))
+        gtk_widget_grab_focus (GTK_WIDGET (self->done_button));
     }
   else if (self->parent != NULL && TEND_IS_WINDOW (self->parent))
     {
@@ -1395,10 +1400,11 @@ import_dialog_show_result (TendImportDialog *self)
                                                        "import it again."));
   fill_problem_list (self->rejected_list, tend_import_report_get_problems (report), n_problems);
 
-  import_dialog_set_step (self, "result");
-
+  /* Scoring starts first, so that the result step shows Done only once it is over. */
   if (committed && n_saved > 0)
     import_dialog_start_scoring (self);
+
+  import_dialog_set_step (self, "result");
 }
 
 /* Remembers a named mapping, saved or built in, to offer it first next time. */

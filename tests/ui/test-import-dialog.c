@@ -67,6 +67,28 @@ wait_for_step (TendImportDialog *dialog,
   g_assert_cmpstr (tend_import_dialog_get_step (dialog), ==, step);
 }
 
+/* The button under @widget that activates @action. */
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static TendImportDialog *
 open_dialog (Fixture    *fixture,
              const char *path)
@@ -208,6 +230,8 @@ test_guess_edit_save_import (Fixture       *fixture,
   g_autofree char *notes = NULL;
   g_autofree char *zip = NULL;
   TendImportPreview *preview;
+  GtkWidget *done_button;
+  guint scoring_turns = 0;
   TendImportReport *report;
 
   wait_for_step (dialog, "mapping");
@@ -261,9 +285,24 @@ test_guess_edit_save_import (Fixture       *fixture,
   g_assert_cmpstr (tend_import_mapping_get_name (tend_import_dialog_get_mapping (dialog)), ==,
                    "Acme export");
 
-  /* Import, to the end, and the scores after it. */
+  /* Import, to the end, and the scores after it: Done shows only once both are over. */
+  done_button = find_action_button (GTK_WIDGET (dialog), "import.done");
+  g_assert_nonnull (done_button);
+  g_assert_false (gtk_widget_get_visible (done_button));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL));
+  g_assert_cmpstr (tend_import_dialog_get_step (dialog), ==, "importing");
+  while (tend_import_dialog_get_busy (dialog))
+    {
+      g_assert_false (gtk_widget_get_visible (done_button));
+      g_assert_false (gtk_widget_get_sensitive (done_button));
+      if (g_str_equal (tend_import_dialog_get_step (dialog), "result"))
+        scoring_turns++;
+      g_main_context_iteration (NULL, TRUE);
+    }
   wait_for_step (dialog, "result");
+  g_assert_cmpuint (scoring_turns, >, 0);
+  g_assert_true (gtk_widget_get_visible (done_button));
+  g_assert_true (gtk_widget_get_sensitive (done_button));
   report = tend_import_dialog_get_report (dialog);
   g_assert_nonnull (report);
   g_assert_true (tend_import_report_get_committed (report));

@@ -45,6 +45,8 @@ struct _TendDashboardPage
 {
   AdwBin                parent_instance;
 
+  GtkStack             *stack;
+  AdwStatusPage        *error_page;
   GtkFlowBox           *kpi_box;
   GtkFlowBox           *chart_box;
   GtkLabel             *as_of_label;
@@ -503,6 +505,20 @@ show_summary (TendDashboardPage    *self,
   gtk_label_set_text (self->as_of_label, as_of);
 }
 
+/* A dashboard that cannot be computed says why in its place, rather than going blank;
+ * Try Again computes it anew. Takes @local_error and hands it on in @error. */
+static gboolean
+show_error (TendDashboardPage  *self,
+            GError             *local_error,
+            GError            **error)
+{
+  adw_status_page_set_description (self->error_page, local_error->message);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+  g_propagate_error (error, local_error);
+
+  return FALSE;
+}
+
 /**
  * tend_dashboard_page_refresh:
  *
@@ -513,6 +529,7 @@ tend_dashboard_page_refresh (TendDashboardPage  *self,
                              GError            **error)
 {
   g_autoptr(TendPortfolioSummary) summary = NULL;
+  GError *local_error = NULL;
 
   g_return_val_if_fail (TEND_IS_DASHBOARD_PAGE (self), FALSE);
 
@@ -522,9 +539,9 @@ tend_dashboard_page_refresh (TendDashboardPage  *self,
   if (self->store == NULL)
     return TRUE;
 
-  summary = tend_portfolio_summary_compute (self->store, tend_day_today (), error);
+  summary = tend_portfolio_summary_compute (self->store, tend_day_today (), &local_error);
   if (summary == NULL)
-    return FALSE;
+    return show_error (self, local_error, error);
 
   show_summary (self, summary);
   show_bands_chart (self, summary);
@@ -532,7 +549,12 @@ tend_dashboard_page_refresh (TendDashboardPage  *self,
   self->summary = g_steal_pointer (&summary);
   show_arr_chart (self);
 
-  return show_history_chart (self, self->summary->day, error);
+  if (!show_history_chart (self, self->summary->day, &local_error))
+    return show_error (self, local_error, error);
+
+  gtk_stack_set_visible_child_name (self->stack, "content");
+
+  return TRUE;
 }
 
 static gboolean
@@ -542,8 +564,9 @@ refresh_idle_cb (gpointer user_data)
   g_autoptr(GError) error = NULL;
 
   self->refresh_source = 0;
+  /* The page shows the message itself; the log only keeps a trace of it. */
   if (!tend_dashboard_page_refresh (self, &error))
-    g_warning ("Could not compute the dashboard: %s", error->message);
+    g_debug ("Could not compute the dashboard: %s", error->message);
 
   return G_SOURCE_REMOVE;
 }
@@ -568,6 +591,12 @@ store_changed_cb (TendDashboardPage *self,
 
   if (what == NULL || g_strv_contains (relevant, what))
     schedule_refresh (self);
+}
+
+static void
+retry_clicked_cb (TendDashboardPage *self)
+{
+  schedule_refresh (self);
 }
 
 static void
@@ -666,10 +695,13 @@ tend_dashboard_page_class_init (TendDashboardPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tendcs/Tend/ui/tend-dashboard-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TendDashboardPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, TendDashboardPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, TendDashboardPage, kpi_box);
   gtk_widget_class_bind_template_child (widget_class, TendDashboardPage, chart_box);
   gtk_widget_class_bind_template_child (widget_class, TendDashboardPage, as_of_label);
   gtk_widget_class_bind_template_callback (widget_class, kpi_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, retry_clicked_cb);
 }
 
 static void

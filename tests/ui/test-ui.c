@@ -246,6 +246,81 @@ test_window_pages (Fixture       *fixture,
   close_window (window);
 }
 
+static gboolean
+status_page_is_shown (gpointer data)
+{
+  return gtk_widget_is_drawable (data);
+}
+
+static gboolean
+status_page_is_hidden (gpointer data)
+{
+  return !gtk_widget_is_drawable (data);
+}
+
+static GtkWidget *
+find_widget_of_type (GtkWidget *widget,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+exec_sql (TendStore  *store,
+          const char *sql)
+{
+  sqlite3_stmt *stmt = tend_store_prepare (store, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_reset (stmt);
+}
+
+/* A dashboard that cannot be computed says why in the page, not blank, and comes back
+ * once it can. */
+static void
+test_dashboard_error (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  TendWindow *window = open_window (fixture);
+  TendDashboardPage *dashboard = tend_window_get_dashboard_page (window);
+  GtkWidget *status;
+  const char *description;
+
+  wait_for (summary_is_ready, dashboard);
+  status = find_widget_of_type (GTK_WIDGET (dashboard), ADW_TYPE_STATUS_PAGE);
+  g_assert_nonnull (status);
+  g_assert_false (gtk_widget_is_drawable (status));
+
+  /* The portfolio trend reads the score history: without it the summary fails. */
+  exec_sql (fixture->store, "ALTER TABLE health_scores RENAME TO health_scores_away");
+  tend_store_emit_changed (fixture->store, "scores");
+  wait_for (status_page_is_shown, status);
+  description = adw_status_page_get_description (ADW_STATUS_PAGE (status));
+  g_assert_nonnull (description);
+  g_assert_nonnull (strstr (description, "health_scores"));
+
+  exec_sql (fixture->store, "ALTER TABLE health_scores_away RENAME TO health_scores");
+  tend_store_emit_changed (fixture->store, "scores");
+  wait_for (status_page_is_hidden, status);
+  g_assert_nonnull (tend_dashboard_page_get_summary (dashboard));
+
+  close_window (window);
+}
+
 static GtkWidget *
 find_dropdown (GtkWidget  *widget,
                const char *tooltip)
@@ -1248,6 +1323,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/window/pages", Fixture, NULL, fixture_set_up_sample, test_window_pages,
               fixture_tear_down);
+  g_test_add ("/ui/dashboard/error", Fixture, NULL, fixture_set_up_sample,
+              test_dashboard_error, fixture_tear_down);
   g_test_add ("/ui/dashboard/bars-open-their-accounts", Fixture, NULL, fixture_set_up_sample,
               test_dashboard_bars_open_their_accounts, fixture_tear_down);
   g_test_add ("/ui/accounts/search", Fixture, NULL, fixture_set_up_sample,

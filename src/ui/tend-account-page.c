@@ -1042,7 +1042,9 @@ add_milestone_cb (TendAccountPage *self)
   if (self->account == NULL)
     return;
 
+  /* The account's owner is who usually sees a milestone through: offered first. */
   milestone = tend_milestone_new (tend_account_get_id (self->account));
+  tend_milestone_set_owner_id (milestone, tend_account_get_owner_id (self->account));
   editor = tend_milestone_editor_new (account_page_get_window (self), self->store, milestone);
   gtk_window_present (GTK_WINDOW (editor));
 }

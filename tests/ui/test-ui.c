@@ -883,6 +883,70 @@ test_account_subscription_dates (Fixture       *fixture,
   close_window (window);
 }
 
+static GtkWidget *
+find_button_with_tooltip (GtkWidget  *widget,
+                          const char *tooltip)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A new milestone is offered to the account's owner, not to no one. */
+static void
+test_add_milestone_owner (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  gint64 id = query_int (fixture->store,
+                         "SELECT MIN(id) FROM accounts WHERE owner_id IS NOT NULL");
+  g_autoptr(TendAccount) account = tend_account_load (fixture->store, id, NULL);
+  TendWindow *window = open_window (fixture);
+  TendAccountPage *page = tend_window_get_account_page (window);
+  g_autoptr(GList) before = gtk_window_list_toplevels ();
+  g_autoptr(GList) after = NULL;
+  GtkWidget *editor = NULL;
+  GtkWidget *add;
+  AdwComboRow *owner;
+  GtkStringObject *chosen;
+
+  g_assert_nonnull (account);
+  g_assert_nonnull (tend_account_get_owner_name (account));
+  tend_window_show_account (window, id);
+
+  add = find_button_with_tooltip (GTK_WIDGET (page), "Add Milestone");
+  g_assert_nonnull (add);
+  g_signal_emit_by_name (add, "clicked");
+  settle ();
+
+  after = gtk_window_list_toplevels ();
+  for (GList *l = after; l != NULL; l = l->next)
+    if (g_list_find (before, l->data) == NULL && l->data != (gpointer) window)
+      editor = l->data;
+  g_assert_nonnull (editor);
+
+  /* The editor's only combo row is the owner's. */
+  owner = (AdwComboRow *) find_widget_of_type (editor, ADW_TYPE_COMBO_ROW);
+  g_assert_nonnull (owner);
+  chosen = adw_combo_row_get_selected_item (owner);
+  g_assert_nonnull (chosen);
+  g_assert_cmpstr (gtk_string_object_get_string (chosen), ==,
+                   tend_account_get_owner_name (account));
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  close_window (window);
+}
+
 /* A name of a megabyte: the list's cell and the account page show a line's worth of it,
  * ellipsized, with more in the tooltip, and nothing asks for a megabyte's width. */
 static void
@@ -1341,6 +1405,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/account/subscription-dates", Fixture, NULL, fixture_set_up_sample,
               test_account_subscription_dates, fixture_tear_down);
+  g_test_add ("/ui/account/add-milestone-owner", Fixture, NULL, fixture_set_up_sample,
+              test_add_milestone_owner, fixture_tear_down);
   g_test_add ("/ui/account/huge-name", Fixture, NULL, fixture_set_up_sample, test_huge_name,
               fixture_tear_down);
   g_test_add ("/ui/account/bidi-name", Fixture, NULL, fixture_set_up_sample, test_bidi_name,

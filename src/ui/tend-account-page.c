@@ -571,7 +571,8 @@ add_score_part_row (TendAccountPage     *self,
   if (part->missing)
     {
       subtitle = g_strdup (_("No data: left out, and the other weights rescaled"));
-      row = add_item_row (self->health_list, part->label, subtitle, NULL);
+      row = add_item_row (self->health_list, tend_ui_measure_label (part->label), subtitle,
+                          NULL);
       gtk_widget_add_css_class (row, "dim-label");
       return;
     }
@@ -596,7 +597,8 @@ add_score_part_row (TendAccountPage     *self,
       }
   }
   contribution = tend_number_format (part->contribution, 1);
-  row = add_item_row (self->health_list, part->label, subtitle, contribution);
+  row = add_item_row (self->health_list, tend_ui_measure_label (part->label), subtitle,
+                      contribution);
   gtk_widget_set_tooltip_text (row, _("The points this measure adds to the score"));
 }
 
@@ -618,7 +620,7 @@ show_missing_inputs (TendAccountPage *self,
         continue;
       if (names->len > 0)
         g_string_append (names, _(", "));
-      label = tend_ui_display_text (part->label, TEND_UI_CHOICE_CHARS);
+      label = tend_ui_display_text (tend_ui_measure_label (part->label), TEND_UI_CHOICE_CHARS);
       g_string_append (names, label);
       n_missing++;
     }
@@ -670,7 +672,7 @@ show_changes (TendAccountPage *self,
       else if (fabs (change->contribution_delta) < 0.05)
         continue;
 
-      add_item_row (self->changes_list, change->label, subtitle, delta);
+      add_item_row (self->changes_list, tend_ui_measure_label (change->label), subtitle, delta);
     }
 
   if (count_list (self->changes_list) == 0)

@@ -576,7 +576,7 @@ measure_notify_cb (TendMeasure   *measure,
   if (g_str_equal (name, "label"))
     {
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (editor->expander),
-                                     tend_measure_get_label (measure));
+                                     tend_ui_measure_label (tend_measure_get_label (measure)));
       editor_label_remove_button (editor);
     }
   else if (g_str_equal (name, "categories") &&
@@ -855,7 +855,7 @@ editor_label_remove_button (MeasureEditor *editor)
 
   /* Translators: the accessible name of a measure's remove button */
   accessible = g_strdup_printf (_("Remove the measure “%s”"),
-                                tend_measure_get_label (editor->measure));
+                                tend_ui_measure_label (tend_measure_get_label (editor->measure)));
   gtk_accessible_update_property (GTK_ACCESSIBLE (editor->remove_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
@@ -926,7 +926,7 @@ measure_editor_new (TendPreferencesWindow *self,
   editor->expander = ADW_EXPANDER_ROW (adw_expander_row_new ());
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (editor->expander), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (editor->expander),
-                                 tend_measure_get_label (measure));
+                                 tend_ui_measure_label (tend_measure_get_label (measure)));
   adw_expander_row_add_action (editor->expander, remove_button_new (editor));
 
   editor->label_row = ADW_ENTRY_ROW (adw_entry_row_new ());

@@ -455,5 +455,41 @@ tend_ui_format_score_input (const TendScorePart *part)
     text = format_input_number (part->value);
 
   /* Translators: an attribute's value as a measure read it, "Contract: Month-to-month" */
-  return g_strdup_printf (_("%s: %s"), part->label != NULL ? part->label : "", text);
+  return g_strdup_printf (_("%s: %s"), tend_ui_measure_label (part->label), text);
+}
+
+/* The labels the built-in scorecards (src/scoring/scorecards/) give their measures. They are
+ * stored in English like any label a user types; listed here, they are translated and are
+ * shown in the user's language for as long as they are left unchanged. */
+static const char *const builtin_measure_labels[] = {
+  N_("Contract"),
+  N_("Tenure"),
+  N_("Internet service"),
+  N_("Online security"),
+  N_("Tech support"),
+  N_("Payment method"),
+  N_("Paperless billing"),
+  N_("Senior citizen"),
+};
+
+/**
+ * tend_ui_measure_label:
+ * @label: (nullable): a measure's label as stored in a scorecard or a score
+ *
+ * Returns: @label in the user's language when a built-in scorecard gave it, else @label
+ *   itself, as the user typed it
+ */
+const char *
+tend_ui_measure_label (const char *label)
+{
+  if (label == NULL)
+    return "";
+
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_measure_labels); i++)
+    {
+      if (g_str_equal (label, builtin_measure_labels[i]))
+        return g_dgettext (GETTEXT_PACKAGE, builtin_measure_labels[i]);
+    }
+
+  return label;
 }

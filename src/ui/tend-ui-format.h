@@ -27,6 +27,7 @@ char       *tend_ui_format_unix_date  (gint64      seconds);
 char       *tend_ui_format_score      (double      score);
 char       *tend_ui_format_score_detail (double    score);
 char       *tend_ui_format_score_input (const TendScorePart *part);
+const char *tend_ui_measure_label     (const char *label);
 char       *tend_ui_format_count      (guint       count);
 void        tend_ui_set_band_class    (GtkWidget  *widget,
                                        const char *band);

@@ -17,6 +17,7 @@
 #include "model/tend-milestone.h"
 #include "reports/tend-portfolio-summary.h"
 #include "sample/tend-sample.h"
+#include "scoring/tend-scorecard.h"
 #include "ui/tend-column-sorter.h"
 #include "ui/tend-ui-format.h"
 #include "ui/tend-window.h"
@@ -1067,6 +1068,35 @@ test_app_icon (void)
     }
 }
 
+/* The Telco scorecard's measures read as words, not as the file's column names; those
+ * labels are translatable, and a label the user typed is shown as typed. */
+static void
+test_builtin_measure_labels (void)
+{
+  static const char *const expected[] = {
+    "Contract", "Tenure", "Internet service", "Online security", "Tech support",
+    "Payment method", "Paperless billing", "Senior citizen",
+  };
+  g_autoptr(TendScorecard) telco = tend_scorecard_new_builtin (TEND_SCORECARD_TELCO);
+
+  g_assert_nonnull (telco);
+  g_assert_cmpuint (tend_scorecard_get_n_measures (telco), ==, G_N_ELEMENTS (expected));
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      TendMeasure *measure = tend_scorecard_get_measure (telco, i);
+
+      g_assert_cmpstr (tend_measure_get_label (measure), ==, expected[i]);
+      /* In C.UTF-8 a translatable label reads as itself, and is the same string GTK
+       * gets from the catalog's lookup. */
+      g_assert_cmpstr (tend_ui_measure_label (expected[i]), ==,
+                       g_dgettext (GETTEXT_PACKAGE, expected[i]));
+    }
+
+  g_assert_cmpstr (tend_ui_measure_label ("My own measure"), ==, "My own measure");
+  g_assert_cmpstr (tend_ui_measure_label (NULL), ==, "");
+}
+
 /* A part of the breakdown says what its measure read, in its unit. */
 static void
 test_format_score_input (void)
@@ -1382,6 +1412,7 @@ main (int   argc,
   g_test_add_func ("/ui/format/score", test_format_score);
   g_test_add_func ("/ui/app-icon", test_app_icon);
   g_test_add_func ("/ui/format/score-input", test_format_score_input);
+  g_test_add_func ("/ui/format/builtin-measure-labels", test_builtin_measure_labels);
   g_test_add_func ("/ui/window/error", test_window_error);
   g_test_add ("/ui/window/empty", Fixture, NULL, fixture_set_up_empty, test_window_empty,
               fixture_tear_down);

@@ -27,12 +27,18 @@ check_range (const char *option,
              gint64      highest,
              int        *status)
 {
+  g_autofree char *low = NULL;
+  g_autofree char *high = NULL;
+
   if (value >= lowest && value <= highest)
     return TRUE;
 
-  *status = tend_cli_usage_error ("sample", _("%s is a whole number from %" G_GINT64_FORMAT
-                                              " to %" G_GINT64_FORMAT),
-                                  option, lowest, highest);
+  /* The bounds go in as text: a G_GINT64_FORMAT inside _() cuts the string short for
+   * xgettext, so it could never be translated. */
+  low = g_strdup_printf ("%" G_GINT64_FORMAT, lowest);
+  high = g_strdup_printf ("%" G_GINT64_FORMAT, highest);
+  *status = tend_cli_usage_error ("sample", _("%s is a whole number from %s to %s"),
+                                  option, low, high);
 
   return FALSE;
 }

@@ -519,11 +519,14 @@ health_score_new_from_row (sqlite3_stmt  *stmt,
   parts = tend_score_parts_from_json (parts_json, &local_error);
   if (parts == NULL)
     {
+      g_autofree char *account = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                  (gint64)sqlite3_column_int64 (stmt, 0));
+
+      /* The id goes in as text: a G_GINT64_FORMAT inside _() cuts the string short for
+       * xgettext, so it could never be translated. */
       g_set_error (error, TEND_STORE_ERROR, TEND_STORE_ERROR_CORRUPT,
-                   _("The health score of account %" G_GINT64_FORMAT " on day %d is "
-                     "damaged: %s"),
-                   (gint64)sqlite3_column_int64 (stmt, 0), sqlite3_column_int (stmt, 1),
-                   local_error->message);
+                   _("The health score of account %s on day %d is damaged: %s"),
+                   account, sqlite3_column_int (stmt, 1), local_error->message);
       return NULL;
     }
 

@@ -162,10 +162,13 @@ tend_model_load_one (TendStore      *store,
   if (rc == SQLITE_ROW)
     object = read_row (stmt);
   else if (rc == SQLITE_DONE)
-    g_set_error (error, TEND_STORE_ERROR, TEND_STORE_ERROR_NOT_FOUND,
-                 _("Record %" G_GINT64_FORMAT " is no longer in %s; it may have been "
-                   "deleted."),
-                 id, tend_store_get_path (store));
+    {
+      g_autofree char *record = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      g_set_error (error, TEND_STORE_ERROR, TEND_STORE_ERROR_NOT_FOUND,
+                   _("Record %s is no longer in %s; it may have been deleted."),
+                   record, tend_store_get_path (store));
+    }
   else
     tend_store_set_error (store, error, rc, _("read the workspace"));
 

@@ -91,12 +91,16 @@ static const struct
   double        poor;
 } kind_info[TEND_MEASURE_N_KINDS] = {
   [TEND_MEASURE_USAGE_TREND] =
-    { "usage_trend", N_("Usage trend"), N_("% change"), TEND_RULE_LINEAR, TRUE, 10, -30 },
+    { "usage_trend", N_("Usage trend"),
+      /* xgettext:no-c-format */
+      N_("% change"), TEND_RULE_LINEAR, TRUE, 10, -30 },
   [TEND_MEASURE_DAYS_SINCE_ACTIVITY] =
     { "days_since_activity", N_("Days since last activity"), N_("days"),
       TEND_RULE_LINEAR, FALSE, 3, 30 },
   [TEND_MEASURE_SEAT_UTILIZATION] =
-    { "seat_utilization", N_("Active users against seats"), N_("% of seats"),
+    { "seat_utilization", N_("Active users against seats"),
+      /* xgettext:no-c-format */
+      N_("% of seats"),
       TEND_RULE_LINEAR, TRUE, 80, 20 },
   [TEND_MEASURE_ADOPTION] =
     { "adoption", N_("Adoption breadth"), N_("features"), TEND_RULE_LINEAR, TRUE, 6, 1 },

@@ -144,7 +144,7 @@ about_activated (GSimpleAction *action,
                  gpointer       user_data)
 {
   TendApplication *self = user_data;
-  static const char *developers[] = { "The Tend developers", NULL };
+  const char *developers[] = { _("The Tend developers"), NULL };
   GtkWidget *about;
 
   /* These are the fields of data/io.github.tendcs.Tend.metainfo.xml.in; libadwaita 1.2

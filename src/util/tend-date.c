@@ -289,5 +289,6 @@ tend_day_format (TendDay day)
   /* Translators: how a calendar date is written, in g_date_time_format()'s codes; %x is
    * the locale's own short form. Japanese, for one, reads better without zero padding:
    * "%Y年%-m月%-d日". */
+  /* xgettext:no-c-format */
   return g_date_time_format (when, C_("date format", "%x"));
 }

@@ -9,10 +9,10 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "resources/tend-resources.h"
+#include "scoring/tend-score-keeper.h"
 
 #include "tend-application.h"
-#include "scoring/tend-score-keeper.h"
+#include "tend-ui-format.h"
 #include "tend-window.h"
 
 struct _TendApplication
@@ -274,10 +274,7 @@ tend_application_class_init (TendApplicationClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
-  /* The resources live in a static library: naming them here links them in, and their
-   * constructor registers them before the templates and style sheet are looked up. */
-  if (tend_get_resource () == NULL)
-    g_critical ("The user interface resources are missing from this build");
+  tend_ui_ensure_resources ();
 
   object_class->finalize = tend_application_finalize;
   app_class->activate = tend_application_activate;

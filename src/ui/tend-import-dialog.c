@@ -25,7 +25,6 @@
 #include "scoring/tend-scorecard.h"
 #include "scoring/tend-scorer.h"
 #include "util/tend-date.h"
-#include "resources/tend-resources.h"
 
 #include "tend-import-dialog.h"
 #include "tend-settings.h"
@@ -1999,10 +1998,7 @@ tend_import_dialog_class_init (TendImportDialogClass *klass)
   object_class->finalize = tend_import_dialog_finalize;
   window_class->close_request = tend_import_dialog_close_request;
 
-  /* The resources are in a static library: naming them links them in, and their
-   * constructor registers them before the template is looked up. */
-  if (tend_get_resource () == NULL)
-    g_critical ("The user interface resources are missing from this build");
+  tend_ui_ensure_resources ();
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tendcs/Tend/ui/tend-import-dialog.ui");

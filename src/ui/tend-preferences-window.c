@@ -20,7 +20,6 @@
 #include "scoring/tend-scorer.h"
 #include "util/tend-date.h"
 #include "util/tend-money.h"
-#include "resources/tend-resources.h"
 
 #include "tend-preferences-window.h"
 #include "tend-settings.h"
@@ -1292,10 +1291,7 @@ tend_preferences_window_class_init (TendPreferencesWindowClass *klass)
   object_class->finalize = tend_preferences_window_finalize;
   window_class->close_request = tend_preferences_window_close_request;
 
-  /* The resources are in a static library: naming them links them in, and their
-   * constructor registers them before the template is looked up. */
-  if (tend_get_resource () == NULL)
-    g_critical ("The user interface resources are missing from this build");
+  tend_ui_ensure_resources ();
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tendcs/Tend/ui/"

@@ -16,6 +16,7 @@
 #include "util/tend-date.h"
 #include "util/tend-money.h"
 
+#include "resources/tend-resources.h"
 #include "tend-ui-format.h"
 
 /**
@@ -24,6 +25,20 @@
  *
  * Returns: the status in the user's language; an unknown status is shown as it is
  */
+/**
+ * tend_ui_ensure_resources:
+ *
+ * Makes sure the user interface resources are registered before a class looks up its
+ * template. They live in a static library: naming them here links them in, and their
+ * constructor registers them.
+ */
+void
+tend_ui_ensure_resources (void)
+{
+  if (tend_get_resource () == NULL)
+    g_critical ("The user interface resources are missing from this build");
+}
+
 const char *
 tend_ui_status_label (const char *status)
 {

@@ -19,6 +19,7 @@ G_BEGIN_DECLS
 /* For the short choices of a drop-down and a chart's categories. */
 #define TEND_UI_CHOICE_CHARS 40
 
+void        tend_ui_ensure_resources  (void);
 const char *tend_ui_status_label      (const char *status);
 const char *tend_ui_band_label        (const char *band);
 const char *tend_ui_band_css_class    (const char *band);

@@ -17,7 +17,6 @@
 
 #include "tend-settings.h"
 #include "tend-ui-format.h"
-#include "resources/tend-resources.h"
 
 #include "tend-window.h"
 
@@ -672,10 +671,7 @@ tend_window_class_init (TendWindowClass *klass)
   object_class->finalize = tend_window_finalize;
   window_class->close_request = tend_window_close_request;
 
-  /* The resources live in a static library: naming them here links them in, and their
-   * constructor registers them before the templates and style sheet are looked up. */
-  if (tend_get_resource () == NULL)
-    g_critical ("The user interface resources are missing from this build");
+  tend_ui_ensure_resources ();
 
   g_type_ensure (TEND_TYPE_DASHBOARD_PAGE);
   g_type_ensure (TEND_TYPE_ACCOUNTS_PAGE);

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "charts/tend-chart.h"
+#include "tend-test-ui.h"
 #include "charts/tend-chart-layout.h"
 #include "ui/widgets/tend-chart-view.h"
 
@@ -353,26 +354,15 @@ test_pointer (void)
   gtk_window_destroy (window);
 }
 
-static void
-test_no_display (void)
-{
-  g_test_skip ("No display: run the UI tests under xvfb-run, as build-aux/run-tests does");
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  /* The widget needs a display; without one the tests are skipped, saying why. */
-  if (!gtk_init_check ())
-    {
-      g_test_add_func ("/chart-view/no-display", test_no_display);
-      return g_test_run ();
-    }
-
-  adw_init ();
+  /* Without a display every test is skipped, saying why. */
+  if (!tend_test_ui_init ("/chart-view/no-display"))
+    return g_test_run ();
 
   g_test_add_func ("/chart-view/properties", test_properties);
   g_test_add_func ("/chart-view/accessible", test_accessible);

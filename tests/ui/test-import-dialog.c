@@ -14,6 +14,7 @@
 #include "import/tend-import-mapping.h"
 #include "scoring/tend-scorecard.h"
 #include "ui/tend-import-dialog.h"
+#include "tend-test-ui.h"
 #include "tend-test-workspace.h"
 
 /* The temporary folder and store every test here works in; tests write their CSV files
@@ -786,26 +787,15 @@ test_telco (Fixture       *fixture,
   close_dialog (dialog);
 }
 
-static void
-test_no_display (void)
-{
-  g_test_skip ("No display: run the UI tests under xvfb-run, as build-aux/run-tests does");
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  /* The dialog needs a display; without one every test is skipped, saying why. */
-  if (!gtk_init_check ())
-    {
-      g_test_add_func ("/import-dialog/no-display", test_no_display);
-      return g_test_run ();
-    }
-
-  adw_init ();
+  /* Without a display every test is skipped, saying why. */
+  if (!tend_test_ui_init ("/import-dialog/no-display"))
+    return g_test_run ();
   g_setenv ("TEND_TODAY", "2026-06-15", TRUE);
 
   g_test_add ("/import-dialog/guess-edit-save-import", Fixture, NULL, fixture_set_up,

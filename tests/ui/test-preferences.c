@@ -17,6 +17,7 @@
 #include "ui/tend-preferences-window.h"
 #include "ui/tend-settings.h"
 #include "util/tend-date.h"
+#include "tend-test-ui.h"
 #include "tend-test-workspace.h"
 
 /* The temporary folder and store every test here works in. */
@@ -512,12 +513,6 @@ test_empty_workspace (Fixture       *fixture,
   close_window (window);
 }
 
-static void
-test_no_display (void)
-{
-  g_test_skip ("No display: run the UI tests under xvfb-run, as build-aux/run-tests does");
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -538,14 +533,9 @@ main (int   argc,
         g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
     }
 
-  /* The window needs a display; without one every test is skipped, saying why. */
-  if (!gtk_init_check ())
-    {
-      g_test_add_func ("/preferences/no-display", test_no_display);
-      return g_test_run ();
-    }
-
-  adw_init ();
+  /* Without a display every test is skipped, saying why. */
+  if (!tend_test_ui_init ("/preferences/no-display"))
+    return g_test_run ();
   g_setenv ("TEND_TODAY", "2026-06-15", TRUE);
 
   g_test_add ("/preferences/telco/backtest", Fixture, NULL, fixture_set_up_telco,

@@ -6,6 +6,7 @@
 #define G_LOG_DOMAIN "TendTest"
 
 #include "config.h"
+#include "tend-test-ui.h"
 
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -1385,26 +1386,15 @@ test_column_sorter_state (void)
   g_assert_finalize_object (view);
 }
 
-static void
-test_no_display (void)
-{
-  g_test_skip ("No display: run the UI tests under xvfb-run, as build-aux/run-tests does");
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  /* The UI needs a display; without one every test is skipped, saying why. */
-  if (!gtk_init_check ())
-    {
-      g_test_add_func ("/ui/no-display", test_no_display);
-      return g_test_run ();
-    }
-
-  adw_init ();
+  /* Without a display every test is skipped, saying why. */
+  if (!tend_test_ui_init ("/ui/no-display"))
+    return g_test_run ();
   g_setenv ("TEND_TODAY", "2026-06-15", TRUE);
 
   g_test_add_func ("/ui/column-sorter/state", test_column_sorter_state);

@@ -1,0 +1,39 @@
+/* tend-test-ui.c: what every UI test program does before its tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "TendTest"
+
+#include <adwaita.h>
+
+#include "tend-test-ui.h"
+
+static void
+skip_without_display (void)
+{
+  g_test_skip ("No display: run the UI tests under xvfb-run, as build-aux/run-tests does");
+}
+
+/**
+ * tend_test_ui_init:
+ * @skip_path: the test path that reports the skip when there is no display
+ *
+ * Opens the display and starts libadwaita. Without a display it adds one test at
+ * @skip_path that is skipped, saying why, so the program reports rather than fails.
+ *
+ * Returns: whether the program's own tests can run
+ */
+gboolean
+tend_test_ui_init (const char *skip_path)
+{
+  if (!gtk_init_check ())
+    {
+      g_test_add_func (skip_path, skip_without_display);
+      return FALSE;
+    }
+
+  adw_init ();
+
+  return TRUE;
+}

@@ -210,7 +210,8 @@ static const char accounts_sql[] =
   " (2, 'Line' || char (10) || 'Break Co', NULL, NULL, 'active', 5000, 'JPY', NULL, NULL,"
   "  NULL, NULL, '{}'),"
   " (3, '-minus corp', NULL, NULL, 'churned', 0, 'USD', NULL, NULL, NULL, NULL, '{}'),"
-  " (4, 'Ünïcödé 株式会社', 1, 'Enterprise', 'active', -1250, 'EUR', NULL, 80, 'green', 12.5,"
+  " (4, 'Ünïcödé 株式会社', 1, 'Enterprise', 'active', -1250, 'EUR', NULL, 80, 'green',"
+  " 12.5,"
   "  '{\"Plan\": \"-Pro\", \"Seats\": 12, \"Ratio\": 0.75, \"Flag\": true}');"
   "INSERT INTO account_sources (source, external_id, account_id) VALUES"
   " ('csv', '42', 1), ('csv', '=cmd|x', 4), ('stripe', 'cus_2', 4), ('stripe', 'cus_1', 4);";

@@ -73,7 +73,8 @@ static const char *const suffixes[SAMPLE_N_REGIONS][7] = {
 };
 
 static const JapaneseWord japanese_stems[] = {
-  { "さくら", "sakura" }, { "青空", "aozora" }, { "みどり", "midori" }, { "ひかり", "hikari" },
+  { "さくら", "sakura" }, { "青空", "aozora" },
+  { "みどり", "midori" }, { "ひかり", "hikari" },
   { "未来", "mirai" }, { "港", "minato" }, { "翼", "tsubasa" }, { "星野", "hoshino" },
   { "若葉", "wakaba" }, { "白樺", "shirakaba" }, { "東雲", "shinonome" }, { "楓", "kaede" },
   { "紬", "tsumugi" }, { "暁", "akatsuki" }, { "葵", "aoi" }, { "朝凪", "asanagi" },
@@ -112,7 +113,8 @@ static const JapaneseWord japanese_family[] = {
   { "佐藤", "sato" }, { "鈴木", "suzuki" }, { "高橋", "takahashi" }, { "田中", "tanaka" },
   { "伊藤", "ito" }, { "渡辺", "watanabe" }, { "山本", "yamamoto" }, { "中村", "nakamura" },
   { "小林", "kobayashi" }, { "加藤", "kato" }, { "吉田", "yoshida" }, { "山田", "yamada" },
-  { "佐々木", "sasaki" }, { "松本", "matsumoto" }, { "井上", "inoue" }, { "木村", "kimura" },
+  { "佐々木", "sasaki" }, { "松本", "matsumoto" },
+  { "井上", "inoue" }, { "木村", "kimura" },
 };
 
 static const JapaneseWord japanese_given[] = {

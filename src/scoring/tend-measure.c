@@ -1222,7 +1222,8 @@ measure_read_rule (TendMeasure  *self,
   rule = json_node_get_object (node);
   if (!tend_rule_type_from_string (json_get_string (rule, "type"), &self->rule_type))
     return json_invalid (error, self->id,
-                         _("the rule type must be “thresholds”, “linear” or “categorical”."));
+                         _("the rule type must be “thresholds”, “linear” or "
+                           "“categorical”."));
 
   if (self->rule_type == TEND_RULE_CATEGORICAL)
     return measure_read_categories (self, rule, error);

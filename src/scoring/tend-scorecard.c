@@ -570,8 +570,8 @@ scorecard_validate_measures (TendScorecard  *self,
 
       if (!g_hash_table_add (ids, (gpointer)tend_measure_get_id (measure)))
         {
-          g_autofree char *problem =
-            g_strdup_printf (_("two measures have the id “%s”."), tend_measure_get_id (measure));
+          g_autofree char *problem = g_strdup_printf (_("two measures have the id “%s”."),
+                                                      tend_measure_get_id (measure));
 
           return scorecard_invalid (error, self->name, problem);
         }

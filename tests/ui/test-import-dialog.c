@@ -408,8 +408,9 @@ test_bad_rows (Fixture       *fixture,
   /* The problems found so far can be copied, one a line. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.copy-problems", NULL));
   copied = clipboard_text (GTK_WIDGET (dialog));
-  g_assert_true (g_str_has_prefix (copied, "Line 3, column “mrr”: “abc” is not an amount of "
-                                           "money in USD.\n"));
+  g_assert_true (g_str_has_prefix (copied,
+                                   "Line 3, column “mrr”: “abc” is not an amount of "
+                                   "money in USD.\n"));
   g_assert_nonnull (strstr (copied, "Line 7: The row has 3 columns; the header has 9.\n"));
 
   g_assert_cmpint (tend_import_dialog_get_policy (dialog), ==, TEND_IMPORT_POLICY_SKIP_BAD_ROWS);

@@ -1191,7 +1191,8 @@ test_display_text (void)
     { "a" FSI "b", 40, FSI "a" FSI "b" PDI PDI },
     { "a" FSI "bcd" PDI, 2, FSI "a" FSI "b…" PDI PDI },
     /* Display text made display text again keeps its parts' isolates. */
-    { FSI "שלום" PDI " · " FSI "Acme" PDI, 40, FSI FSI "שלום" PDI " · " FSI "Acme" PDI PDI },
+    { FSI "שלום" PDI " · " FSI "Acme" PDI, 40,
+      FSI FSI "שלום" PDI " · " FSI "Acme" PDI PDI },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -91,6 +91,29 @@ trim_cell (const char **text,
   *length = (gsize)(end - p);
 }
 
+/* A row owns its texts: the importer hands filled rows to its writer and takes their
+ * place with spare ones, so that no text is copied on the way. */
+void
+tend_import_row_init (TendImportRow *row)
+{
+  memset (row, 0, sizeof *row);
+  row->attributes = g_string_sized_new (512);
+  row->adopted = g_string_sized_new (128);
+
+  for (guint i = 0; i < TEND_IMPORT_N_FIELDS; i++)
+    row->text[i] = g_string_new (NULL);
+}
+
+void
+tend_import_row_clear (TendImportRow *row)
+{
+  for (guint i = 0; i < TEND_IMPORT_N_FIELDS; i++)
+    g_string_free (row->text[i], TRUE);
+
+  g_string_free (row->attributes, TRUE);
+  g_string_free (row->adopted, TRUE);
+}
+
 void
 tend_import_session_init (TendImportSession   *s,
                           const TendImportJob *job)
@@ -101,14 +124,10 @@ tend_import_session_init (TendImportSession   *s,
   s->seen_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   s->word_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   s->scratch = g_string_new (NULL);
-  s->row.attributes = g_string_sized_new (512);
-  s->row.adopted = g_string_sized_new (128);
+  tend_import_row_init (&s->row);
 
   for (guint i = 0; i < TEND_IMPORT_N_FIELDS; i++)
-    {
-      s->column_of[i] = -1;
-      s->row.text[i] = g_string_new (NULL);
-    }
+    s->column_of[i] = -1;
 
   day_to_iso_buffer (job->as_of, s->as_of_iso);
 }
@@ -120,11 +139,7 @@ tend_import_session_clear (TendImportSession *s)
     g_free (s->plan[i].json_key);
   g_free (s->plan);
 
-  for (guint i = 0; i < TEND_IMPORT_N_FIELDS; i++)
-    g_string_free (s->row.text[i], TRUE);
-
-  g_string_free (s->row.attributes, TRUE);
-  g_string_free (s->row.adopted, TRUE);
+  tend_import_row_clear (&s->row);
   g_string_free (s->scratch, TRUE);
   g_hash_table_unref (s->seen_ids);
   g_hash_table_unref (s->word_cache);
@@ -293,8 +308,8 @@ session_reject (TendImportSession   *s,
 }
 
 const char *
-tend_import_row_text (TendImportRow   *row,
-                      TendImportField  field)
+tend_import_row_text (const TendImportRow *row,
+                      TendImportField      field)
 {
   return row->present[field] ? row->text[field]->str : NULL;
 }
@@ -862,6 +877,8 @@ tend_import_session_next_row (TendImportSession  *s,
     return TEND_IMPORT_ROW_EMPTY;
 
   s->n_read++;
+  row->n_read = s->n_read;
+  row->offset = tend_csv_reader_get_offset (s->reader);
   session_check_row (s);
 
   if (row->n_problems > 0)

@@ -31,10 +31,13 @@ typedef struct
   char            *json_key;
 } TendImportColumn;
 
-/* The current row: the cells of single fields as trimmed text, and what they mean. */
+/* The current row: the cells of single fields as trimmed text, and what they mean; and
+ * how many rows were read, and how far into the file, once it was. */
 typedef struct
 {
   guint        line;
+  guint        n_read;
+  guint64      offset;
   guint        n_problems;
   GString     *text[TEND_IMPORT_N_FIELDS];
   gboolean     present[TEND_IMPORT_N_FIELDS];
@@ -93,6 +96,8 @@ typedef struct
   TendImportRow           row;
 } TendImportSession;
 
+void                 tend_import_row_init                       (TendImportRow        *row);
+void                 tend_import_row_clear                      (TendImportRow        *row);
 void                 tend_import_session_init                   (TendImportSession    *s,
                                                                  const TendImportJob  *job);
 void                 tend_import_session_clear                  (TendImportSession    *s);
@@ -102,7 +107,7 @@ void                 tend_import_session_report_missing_columns (TendImportSessi
 TendImportRowResult  tend_import_session_next_row               (TendImportSession    *s,
                                                                  GError              **error);
 char               **tend_import_session_row_values             (TendImportSession    *s);
-const char          *tend_import_row_text                       (TendImportRow        *row,
+const char          *tend_import_row_text                       (const TendImportRow  *row,
                                                                  TendImportField       field);
 
 G_END_DECLS

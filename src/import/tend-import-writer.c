@@ -8,12 +8,11 @@
  * UPDATE opens its statement journal, once per batch rather than once per row.
  *
  * Beyond the rows themselves, what an import costs is SQLite's upkeep of the schema, which
- * the writer trims for the length of the import's transaction (see "The connection and
- * the indexes" below): CHECK constraints are turned off, since SQLite builds a temporary
- * table for an IN list of constants in a CHECK for every row it checks, and the writer
- * checks those values itself; and once an import is large beside the accounts already
- * there, the accounts' indexes are dropped and created again before the commit, which
- * then costs less than keeping them in step row by row. An existing account, or its
+ * the writer trims for the length of the import's transaction (see "The connection"
+ * below): CHECK constraints are turned off, since SQLite builds a temporary table for an
+ * IN list of constants in a CHECK for every row it checks, and the writer checks those
+ * values itself (the importer sets the foreign key checks aside too). The accounts table
+ * has no secondary index to keep in step (see migration 8). An existing account, or its
  * subscription, that a row would leave as it is is not written at all.
  *
  * New accounts get their ids here, one after the highest: the import holds the write
@@ -36,18 +35,11 @@
 /* How many statements write a batch. */
 #define BATCH_STEPS 3
 
-/* An import sets the accounts' indexes aside when it looks like writing at least half as
- * many accounts as there were (and BULK_MIN_ROWS), judged once that many rows are read.
- * Measured with 100,000 accounts: 100,000 new rows took a quarter less time with the
- * indexes set aside, 50,000 changed rows about the same, and 20,000 new rows twice as
- * long, since building an index reads and sorts every account while keeping it in step
- * costs only for the rows written. */
-#define BULK_MIN_ROWS 2048
-#define BULK_SHARE 2
-
 /* The external ids of the source are read all at once when a quarter as many rows as
- * there are accounts look like matching one, rather than a query per row: a few percent
- * less time to import 100,000 accounts again, for a few megabytes while it runs. */
+ * there are accounts look like matching one (and LOOKUP_MIN_ROWS), judged once that
+ * many rows are read, rather than a query per row: a few percent less time to import
+ * 100,000 accounts again, for a few megabytes while it runs. */
+#define LOOKUP_MIN_ROWS 2048
 #define LOOKUP_SHARE 4
 
 /* How much larger the page cache may grow while an import runs. */
@@ -532,7 +524,6 @@ void
 tend_import_writer_clear (TendImportWriter *w)
 {
   writer_untune (w);
-  g_clear_pointer (&w->set_aside, g_ptr_array_unref);
   g_clear_pointer (&w->known_ids, g_hash_table_unref);
   g_clear_pointer (&w->known_keys, g_string_chunk_free);
   g_clear_pointer (&w->known_accounts, g_array_unref);
@@ -595,21 +586,21 @@ writer_read_state (TendImportWriter  *w,
   stmt = tend_store_prepare (w->store, "SELECT count(*) FROM accounts", error);
   if (stmt == NULL || !writer_lookup_id (w, stmt, &accounts, error))
     return FALSE;
-  w->bulk_after = (guint)MAX (BULK_MIN_ROWS, accounts / BULK_SHARE);
-  w->lookups_after = (guint)MAX (BULK_MIN_ROWS, accounts / LOOKUP_SHARE);
+  w->lookups_after = (guint)MAX (LOOKUP_MIN_ROWS, accounts / LOOKUP_SHARE);
 
   return TRUE;
 }
 
-/* The connection and the indexes */
+/* The connection */
 
 /* CHECK constraints are compiled into statements as they are prepared; the pragma
  * expires every prepared statement of the connection, so that the cached ones are
  * prepared again without them now, and with them once it is set back.
  *
  * A large import dirties more pages than the connection's cache holds: those that do not
- * fit are written to the WAL before the commit and read back from it to build the
- * indexes, so the cache may grow for the import, in proportion to the connection's own
+ * fit are written to the WAL before the commit, and read back and written again each time
+ * a later row changes them, so the cache may grow for the import, in proportion to the
+ * connection's own
  * (positive sizes count pages, negative ones KiB), so that a caller who chose a small
  * cache keeps a small one. */
 static gboolean
@@ -650,78 +641,6 @@ writer_untune (TendImportWriter *w)
   if (!tend_store_exec (w->store, sql, &error))
     g_warning ("Could not set the workspace's connection back after an import: %s",
                error->message);
-}
-
-/* The accounts' indexes: none of the writer's statements finds accounts by them. Those
- * on the health score alone stay: an import never writes a score, so a new account's
- * NULL goes to the end of the index with the others, and an update does not touch them.
- * A UNIQUE index would stay too, so that a duplicate is refused at its row. A rollback or
- * a killed process brings the others back with the rest of the transaction. */
-static gboolean
-writer_set_aside_indexes (TendImportWriter  *w,
-                          GError           **error)
-{
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = tend_store_prepare (w->store,
-                             "SELECT s.name, s.sql FROM sqlite_schema s"
-                             " JOIN pragma_index_list('accounts') l ON l.name = s.name"
-                             " WHERE s.type = 'index' AND s.sql IS NOT NULL AND NOT l.\"unique\""
-                             " AND EXISTS (SELECT 1 FROM pragma_index_info(s.name) i"
-                             "  WHERE i.name IS NULL OR i.name NOT IN ('health_score',"
-                             "  'health_band', 'health_change_30d'))"
-                             " ORDER BY s.name",
-                             error);
-  if (stmt == NULL)
-    return FALSE;
-
-  w->set_aside = g_ptr_array_new_with_free_func (g_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_ptr_array_add (names, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
-      g_ptr_array_add (w->set_aside, g_strdup ((const char *)sqlite3_column_text (stmt, 1)));
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      tend_store_set_error (w->store, error, rc, _("read the workspace"));
-      return FALSE;
-    }
-
-  /* Dropped only once the schema has been read to the end, which SQLite needs. */
-  for (guint i = 0; i < names->len; i++)
-    {
-      char *drop = sqlite3_mprintf ("DROP INDEX \"%w\"", (const char *)names->pdata[i]);
-      gboolean ok = tend_store_exec (w->store, drop, error);
-
-      sqlite3_free (drop);
-      if (!ok)
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Creates the indexes set aside again, exactly as they were, before the commit. */
-static gboolean
-writer_rebuild_indexes (TendImportWriter  *w,
-                        GError           **error)
-{
-  if (w->set_aside == NULL)
-    return TRUE;
-
-  for (guint i = 0; i < w->set_aside->len; i++)
-    {
-      if (!tend_store_exec (w->store, w->set_aside->pdata[i], error))
-        return FALSE;
-    }
-
-  g_clear_pointer (&w->set_aside, g_ptr_array_unref);
-
-  return TRUE;
 }
 
 /* Reads the external ids the source has, so that a row finds its account in memory
@@ -766,15 +685,15 @@ writer_read_known_ids (TendImportWriter  *w,
   return TRUE;
 }
 
-/* How many of @done (out of the rows read so far) the whole file will come to, from how
- * far into the file the reader is. */
+/* How many of @done (out of the rows read up to @row) the whole file will come to, from
+ * how far into the file the reader was then. */
 static guint64
-writer_project (TendImportWriter *w,
-                guint             done)
+writer_project (TendImportWriter    *w,
+                const TendImportRow *row,
+                guint                done)
 {
-  TendCsvReader *reader = w->session->reader;
-  guint64 offset = tend_csv_reader_get_offset (reader);
-  goffset size = tend_csv_reader_get_size (reader);
+  guint64 offset = row->offset;
+  goffset size = w->file_size;
 
   if (size <= 0 || offset == 0 || (guint64)size <= offset)
     return done;
@@ -782,30 +701,22 @@ writer_project (TendImportWriter *w,
   return (guint64)done * (guint64)size / offset;
 }
 
-/* Checked after each row, from the first BULK_MIN_ROWS rows on, on what the whole file
- * looks like it will do. Reading every external id of the source at once pays when many
- * rows will match an account; setting the indexes aside pays when many accounts will be
- * written (a row that matches an account but brings nothing new writes nothing). */
+/* Checked after each batch's worth of rows, from the first LOOKUP_MIN_ROWS rows on, on
+ * what the whole file looks like it will do: reading every external id of the source at
+ * once pays when many rows will match an account. */
 static gboolean
-writer_consider_bulk (TendImportWriter  *w,
-                      GError           **error)
+writer_consider_lookups (TendImportWriter     *w,
+                         const TendImportRow  *row,
+                         GError              **error)
 {
-  if (w->session->n_read < BULK_MIN_ROWS || (w->n_inserted + w->n_updated) % BATCH_ROWS != 0)
+  if (w->known_ids != NULL || w->source_was_empty || row->n_read < LOOKUP_MIN_ROWS ||
+      (w->n_inserted + w->n_updated) % BATCH_ROWS != 0)
     return TRUE;
 
-  if (w->known_ids == NULL && !w->source_was_empty &&
-      writer_project (w, w->n_updated) >= w->lookups_after &&
-      !writer_read_known_ids (w, error))
-    return FALSE;
+  if (writer_project (w, row, w->n_updated) < w->lookups_after)
+    return TRUE;
 
-  if (w->set_aside == NULL && writer_project (w, w->n_written) >= w->bulk_after)
-    {
-      g_debug ("Import: %u accounts written of %u rows read, setting their indexes aside "
-               "until the end", w->n_written, w->session->n_read);
-      return writer_set_aside_indexes (w, error);
-    }
-
-  return TRUE;
+  return writer_read_known_ids (w, error);
 }
 
 /**
@@ -825,6 +736,7 @@ tend_import_writer_init (TendImportWriter   *w,
   memset (w, 0, sizeof *w);
   w->store = store;
   w->session = s;
+  w->file_size = tend_csv_reader_get_size (s->reader);
   w->owners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   w->inserts = batch_new (insert_steps);
   w->updates = batch_new (update_steps);
@@ -896,11 +808,13 @@ writer_find_owner (TendImportWriter  *w,
 }
 
 static gboolean
-writer_find_account (TendImportWriter  *w,
-                     gint64            *account_id,
-                     GError           **error)
+writer_find_account (TendImportWriter     *w,
+                     const TendImportRow  *row,
+                     gint64               *account_id,
+                     GError              **error)
 {
   TendImportSession *s = w->session;
+  const char *external_id = tend_import_row_text (row, TEND_IMPORT_FIELD_EXTERNAL_ID);
 
   *account_id = 0;
   if (w->source_was_empty)
@@ -908,8 +822,7 @@ writer_find_account (TendImportWriter  *w,
 
   if (w->known_ids != NULL)
     {
-      guint known = GPOINTER_TO_UINT (g_hash_table_lookup (w->known_ids,
-        tend_import_row_text (&s->row, TEND_IMPORT_FIELD_EXTERNAL_ID)));
+      guint known = GPOINTER_TO_UINT (g_hash_table_lookup (w->known_ids, external_id));
 
       if (known > 0)
         *account_id = g_array_index (w->known_accounts, gint64, known - 1);
@@ -918,16 +831,14 @@ writer_find_account (TendImportWriter  *w,
 
   sqlite3_bind_text (w->find_account, 1, tend_import_mapping_get_source (s->job->mapping), -1,
                      SQLITE_STATIC);
-  sqlite3_bind_text (w->find_account, 2, tend_import_row_text (&s->row,
-                                                               TEND_IMPORT_FIELD_EXTERNAL_ID),
-                     -1, SQLITE_STATIC);
+  sqlite3_bind_text (w->find_account, 2, external_id, -1, SQLITE_STATIC);
 
   return writer_lookup_id (w, w->find_account, account_id, error);
 }
 
 static BatchRow *
-batch_queue (TendImportBatch *batch,
-             TendImportRow   *row,
+batch_queue (TendImportBatch     *batch,
+             const TendImportRow *row,
              gint64           id,
              gint64           owner_id)
 {
@@ -958,11 +869,11 @@ batch_queue (TendImportBatch *batch,
 
 /* A new account's fields are all known here, as the insert stores them. */
 static void
-writer_queue_insert (TendImportWriter *w,
-                     gint64            owner_id)
+writer_queue_insert (TendImportWriter    *w,
+                     const TendImportRow *row,
+                     gint64               owner_id)
 {
   TendImportSession *s = w->session;
-  TendImportRow *row = &s->row;
   TendImportBatch *batch = w->inserts;
   const char *name = tend_import_row_text (row, TEND_IMPORT_FIELD_NAME);
   const char *status = row->status != NULL ? row->status : "active";
@@ -982,12 +893,12 @@ writer_queue_insert (TendImportWriter *w,
 
 /* An existing account keeps what the row leaves empty: the update sees NULLs there. */
 static void
-writer_queue_update (TendImportWriter *w,
-                     gint64            account_id,
-                     gint64            owner_id)
+writer_queue_update (TendImportWriter    *w,
+                     const TendImportRow *row,
+                     gint64               account_id,
+                     gint64               owner_id)
 {
   TendImportSession *s = w->session;
-  TendImportRow *row = &s->row;
   TendImportBatch *batch = w->updates;
   gboolean currency = row->present[TEND_IMPORT_FIELD_CURRENCY] || s->has_money;
   BatchRow *queued = batch_queue (batch, row, account_id, owner_id);
@@ -1069,11 +980,6 @@ writer_flush_batch (TendImportWriter  *w,
       step->bind (w, batch, stmt);
       ok = writer_run_rows (w, stmt, error);
 
-      /* The first statement writes the accounts: what it changed counts towards a bulk
-       * import. */
-      if (ok && i == 0)
-        w->n_written += (guint)sqlite3_changes (tend_store_get_db (w->store));
-
       if (!full)
         sqlite3_finalize (stmt);
     }
@@ -1094,8 +1000,7 @@ tend_import_writer_flush (TendImportWriter  *w,
                           GError           **error)
 {
   return writer_flush_batch (w, w->updates, error) &&
-         writer_flush_batch (w, w->inserts, error) &&
-         writer_rebuild_indexes (w, error);
+         writer_flush_batch (w, w->inserts, error);
 }
 
 /* The import writes with CHECK constraints off (see writer_tune()): the values they check
@@ -1113,14 +1018,14 @@ row_fits_checks (const TendImportRow *row)
 /**
  * tend_import_writer_write_row:
  *
- * Queues the session's current row, which has been checked and found good, and writes
- * the queue once it is full.
+ * Queues @row, which the session has checked and found good, and writes the queue once
+ * it is full. The session may be reading the next rows meanwhile, on another thread.
  */
 gboolean
-tend_import_writer_write_row (TendImportWriter  *w,
-                              GError           **error)
+tend_import_writer_write_row (TendImportWriter     *w,
+                              const TendImportRow  *row,
+                              GError              **error)
 {
-  TendImportRow *row = &w->session->row;
   const char *owner = tend_import_row_text (row, TEND_IMPORT_FIELD_OWNER);
   TendImportBatch *batch;
   gint64 owner_id = 0;
@@ -1131,18 +1036,18 @@ tend_import_writer_write_row (TendImportWriter  *w,
   if (owner != NULL && !writer_find_owner (w, owner, &owner_id, error))
     return FALSE;
 
-  if (!writer_find_account (w, &account_id, error))
+  if (!writer_find_account (w, row, &account_id, error))
     return FALSE;
 
   if (account_id == 0)
     {
-      writer_queue_insert (w, owner_id);
+      writer_queue_insert (w, row, owner_id);
       w->n_inserted++;
       batch = w->inserts;
     }
   else
     {
-      writer_queue_update (w, account_id, owner_id);
+      writer_queue_update (w, row, account_id, owner_id);
       w->n_updated++;
       batch = w->updates;
     }
@@ -1150,5 +1055,5 @@ tend_import_writer_write_row (TendImportWriter  *w,
   if (batch->n_rows == BATCH_ROWS && !writer_flush_batch (w, batch, error))
     return FALSE;
 
-  return writer_consider_bulk (w, error);
+  return writer_consider_lookups (w, row, error);
 }

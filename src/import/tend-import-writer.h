@@ -26,6 +26,7 @@ typedef struct
   TendImportBatch   *inserts;
   TendImportBatch   *updates;
   gboolean           source_was_empty;
+  goffset            file_size;
   gint64             next_id;
   char              *subscription_source;
   char              *product;
@@ -36,14 +37,9 @@ typedef struct
   gboolean           tuned;
   gint64             cache_size;
 
-  /* A bulk import: how many accounts written make one, how many matched rows make it
-   * worth reading all the source's ids, how many accounts were written (inserted, or
-   * updated with something new), the SQL of the account indexes it set aside, and the
-   * accounts the source already had (external id to account id), read once. */
-  guint              bulk_after;
+  /* How many matched rows make it worth reading all the source's ids, and the accounts
+   * the source already had (external id to account id), read once. */
   guint              lookups_after;
-  guint              n_written;
-  GPtrArray         *set_aside;
   GHashTable        *known_ids;
   GStringChunk      *known_keys;
   GArray            *known_accounts;
@@ -53,8 +49,9 @@ gboolean tend_import_writer_init      (TendImportWriter   *w,
                                        TendStore          *store,
                                        TendImportSession  *s,
                                        GError            **error);
-gboolean tend_import_writer_write_row (TendImportWriter   *w,
-                                       GError            **error);
+gboolean tend_import_writer_write_row (TendImportWriter     *w,
+                                       const TendImportRow  *row,
+                                       GError              **error);
 gboolean tend_import_writer_flush     (TendImportWriter   *w,
                                        GError            **error);
 void     tend_import_writer_clear     (TendImportWriter   *w);

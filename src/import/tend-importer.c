@@ -17,6 +17,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "tend-import-pipeline.h"
 #include "tend-import-private.h"
 #include "tend-import-session.h"
 #include "tend-import-writer.h"
@@ -120,50 +121,17 @@ tell_progress (TendImportSession      *s,
               tend_csv_reader_get_size (s->reader), progress_data);
 }
 
-static gboolean
-import_rows (TendImportSession       *s,
-             TendImportWriter        *w,
-             GCancellable            *cancellable,
-             TendImportProgressFunc   progress,
-             gpointer                 progress_data,
-             GError                 **error)
-{
-  gboolean all_or_nothing = s->job->policy == TEND_IMPORT_POLICY_ALL_OR_NOTHING;
-
-  for (;;)
-    {
-      TendImportRowResult result;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-
-      result = tend_import_session_next_row (s, error);
-      if (result == TEND_IMPORT_ROW_FAILED)
-        return FALSE;
-      if (result == TEND_IMPORT_ROW_END)
-        return TRUE;
-
-      /* Once an all-or-nothing import has a bad row, the rest is only checked. */
-      if (result == TEND_IMPORT_ROW_VALID && !(all_or_nothing && s->n_rejected > 0) &&
-          !tend_import_writer_write_row (w, error))
-        return FALSE;
-
-      if (result != TEND_IMPORT_ROW_EMPTY && s->n_read % PROGRESS_EVERY == 0)
-        tell_progress (s, progress, progress_data);
-    }
-}
-
 /* Checks and writes the rows in one transaction. An all-or-nothing import with a bad row
  * rolls back and succeeds, with *committed left FALSE. */
 static gboolean
-import_in_transaction (TendImportSession       *s,
-                       TendImportWriter        *w,
-                       TendStore               *store,
-                       GCancellable            *cancellable,
-                       TendImportProgressFunc   progress,
-                       gpointer                 progress_data,
-                       gboolean                *committed,
-                       GError                 **error)
+import_write_rows (TendImportSession       *s,
+                   TendImportWriter        *w,
+                   TendStore               *store,
+                   GCancellable            *cancellable,
+                   TendImportProgressFunc   progress,
+                   gpointer                 progress_data,
+                   gboolean                *committed,
+                   GError                 **error)
 {
   *committed = FALSE;
 
@@ -171,7 +139,7 @@ import_in_transaction (TendImportSession       *s,
     return FALSE;
 
   if (!tend_import_writer_init (w, store, s, error) ||
-      !import_rows (s, w, cancellable, progress, progress_data, error))
+      !tend_import_pipeline_run (s, w, cancellable, progress, progress_data, error))
     {
       tend_store_rollback (store);
       return FALSE;
@@ -196,6 +164,39 @@ import_in_transaction (TendImportSession       *s,
   *committed = tend_store_commit (store, error);
 
   return *committed;
+}
+
+/* Every reference an import writes holds by construction: a subscription and an external
+ * id point to the account the same batch has just inserted or found, an owner to the CSM
+ * the writer has just found or added, and the import holds the write lock from its first
+ * statement, so no one can remove them meanwhile. SQLite would still look each one up,
+ * three for every row, so an import that is the outermost transaction (the pragma does
+ * nothing inside one) sets the checks aside until it ends, committed or not. */
+static gboolean
+import_in_transaction (TendImportSession       *s,
+                       TendImportWriter        *w,
+                       TendStore               *store,
+                       GCancellable            *cancellable,
+                       TendImportProgressFunc   progress,
+                       gpointer                 progress_data,
+                       gboolean                *committed,
+                       GError                 **error)
+{
+  g_autoptr(GError) restore_error = NULL;
+  gboolean outermost = !tend_store_in_transaction (store);
+  gboolean ok;
+
+  *committed = FALSE;
+  if (outermost && !tend_store_exec (store, "PRAGMA foreign_keys = OFF", error))
+    return FALSE;
+
+  ok = import_write_rows (s, w, store, cancellable, progress, progress_data, committed, error);
+
+  if (outermost && !tend_store_exec (store, "PRAGMA foreign_keys = ON", &restore_error))
+    g_warning ("Could not turn the workspace's foreign key checks back on after an import: %s",
+               restore_error->message);
+
+  return ok;
 }
 
 static void

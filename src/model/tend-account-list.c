@@ -202,25 +202,16 @@ sort_expression (TendAccountSortKey key)
   return expressions[key];
 }
 
-static gboolean
-account_list_is_filtered (TendAccountList *self)
-{
-  return self->search != NULL || self->band != NULL || self->owner_id != 0 ||
-         self->segment != NULL || self->status != NULL;
-}
-
 static void
 append_order_by (TendAccountList *self,
                  GString         *sql)
 {
   const char *direction = self->descending ? "DESC" : "ASC";
 
-  /* Every sort key has an index, which gives the whole list in order without sorting.
-   * A filtered list is faster the other way round: read the table in storage order and
-   * sort the rows that pass, so the unary plus keeps SQLite off the index then. Empty
-   * values go last both ways; ties are broken by id, so the order is stable. */
-  g_string_append_printf (sql, " ORDER BY %s%s %s NULLS LAST, a.id %s",
-                          account_list_is_filtered (self) ? "+" : "",
+  /* No sort key has an index (see migration 8): SQLite reads the table and sorts the rows
+   * that pass, a few tens of milliseconds for 100,000 accounts. Empty values go last both
+   * ways; ties are broken by id, so the order is stable. */
+  g_string_append_printf (sql, " ORDER BY %s %s NULLS LAST, a.id %s",
                           sort_expression (self->sort_key), direction, direction);
 }
 

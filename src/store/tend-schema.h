@@ -11,15 +11,13 @@ G_BEGIN_DECLS
 
 /* An account's ARR in major units of its currency (dollars, not cents; yen), so that
  * accounts in different currencies sort by the amounts people read. The account list sorts
- * by exactly this expression, and the index accounts_arr_major (migration 6) indexes it:
- * a query must use it verbatim for SQLite to use the index. The currencies it lists are
- * frozen with that migration, so a change needs a new migration that recreates the index.
+ * by this expression; migration 6 indexed it verbatim, and the text stays as it
+ * shipped it (migration 8 dropped the index).
  *
  * It compares the currency with each code in turn rather than with IN lists: SQLite
- * builds a temporary table for an IN list of more than two constants, and in an index
- * expression it builds it again for every row written, which made writing accounts
- * several times slower. The most common currencies come first, although they take the
- * ELSE value, so that most rows stop at the first comparisons. */
+ * builds a temporary table for an IN list of more than two constants, for every row it
+ * evaluates. The most common currencies come first, although they take the ELSE value,
+ * so that most rows stop at the first comparisons. */
 #define TEND_SCHEMA_ARR_MAJOR                                                            \
   "(arr_minor / CASE currency"                                                           \
   " WHEN 'USD' THEN 100.0 WHEN 'EUR' THEN 100.0 WHEN 'GBP' THEN 100.0"                   \

@@ -438,6 +438,22 @@ time_ms (gint64 start)
   return (double)(g_get_monotonic_time () - start) / 1000.0;
 }
 
+static char *
+text_of (TendStore  *store,
+         const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *text;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (tend_store_get_db (store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  text = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  return text;
+}
+
 static guint
 count_rows (TendStore  *store,
             const char *sql)
@@ -567,6 +583,18 @@ test_list_large (Fixture       *fixture,
                     count_rows (fixture->store,
                                 "SELECT count(*) FROM accounts WHERE health_band = 'red'"));
 
+  /* The list reads the first screens of ids only; the rest, read on demand further
+   * down, is in the same order as one full sort puts them. */
+  {
+    g_autofree char *ids = list_ids (list);
+    g_autofree char *expected = text_of (fixture->store,
+                                         "SELECT group_concat(id) FROM (SELECT id FROM accounts"
+                                         " WHERE health_band = 'red' ORDER BY " "arr_minor / 100.0"
+                                         " DESC NULLS LAST, id DESC)");
+
+    g_assert_cmpstr (ids, ==, expected);
+  }
+
   /* Scrolling reads only the rows it shows. */
   start = g_get_monotonic_time ();
   for (guint i = 0; i < 200; i++)
@@ -581,6 +609,52 @@ test_list_large (Fixture       *fixture,
   g_assert_true (tend_account_list_reload (list, &error));
   g_assert_no_error (error);
   g_test_message ("reload after a change: %.1f ms", time_ms (start));
+}
+
+/* 3,000 accounts, more than a reload reads: a view that jumps to the end, then back,
+ * then to the middle, gets each row where a full sort puts it, and the list can find
+ * an account far down. */
+static void
+test_list_beyond_first_screens (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  static const guint positions[] = { 2999, 0, 1500, 511, 512, 2998 };
+  g_autoptr(TendAccountList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) expected = NULL;
+  g_autofree char *all = NULL;
+
+  exec_ok (fixture->store,
+           "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)"
+           " INSERT INTO accounts (id, name) SELECT i, 'Account ' || ((i * 7919) % 1009) FROM n");
+  all = text_of (fixture->store,
+                 "SELECT group_concat(id) FROM (SELECT id FROM accounts"
+                 " ORDER BY name COLLATE NOCASE, id)");
+  expected = g_strsplit (all, ",", -1);
+  g_assert_cmpuint (g_strv_length (expected), ==, 3000);
+
+  list = tend_account_list_new (fixture->store);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3000);
+
+  for (guint i = 0; i < G_N_ELEMENTS (positions); i++)
+    {
+      g_autoptr(TendAccount) account = g_list_model_get_item (G_LIST_MODEL (list),
+                                                              positions[i]);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                             tend_account_get_id (account));
+
+      g_assert_cmpstr (id, ==, expected[positions[i]]);
+    }
+
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 3000));
+  g_assert_cmpuint (tend_account_list_find (list, g_ascii_strtoll (expected[2999], NULL, 10)),
+                    ==, 2999);
+
+  /* A reload starts from the first screens again, and still reaches the end. */
+  g_assert_true (tend_account_list_reload (list, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tend_account_list_get_id (list, 2999), ==,
+                   g_ascii_strtoll (expected[2999], NULL, 10));
 }
 
 int
@@ -605,6 +679,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/account-list/sort-currencies", Fixture, "empty", fixture_set_up,
               test_list_sort_currencies, fixture_tear_down);
+  g_test_add ("/account-list/beyond-first-screens", Fixture, "empty", fixture_set_up,
+              test_list_beyond_first_screens, fixture_tear_down);
   g_test_add ("/account-list/100k", Fixture, "empty", fixture_set_up, test_list_large,
               fixture_tear_down);
 

@@ -2,10 +2,15 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A workspace may hold 100,000 accounts, so the list never builds them all. A reload asks
- * SQLite only for the ids of the accounts that pass the filters, in order, which takes a
- * few tens of milliseconds; an account object is made when a view asks for its row, and
- * the most recently used ones are kept so that scrolling back does not query again.
+ * A workspace may hold 100,000 accounts, so the list never builds them all. A reload counts
+ * the accounts that pass the filters and asks SQLite for the ids of the first screens of
+ * them only, in order: finding the first few hundred of 100,000 rows by any key takes a
+ * single pass over the table, where putting all of them in order would be a full sort
+ * (about ten times as long) or an index on every sort key, which every account written
+ * would have to keep in step (migration 8 dropped them). The ids further down are read
+ * when a view first asks for one of them, a larger prefix each time. An account object
+ * is made when a view asks for its row, and the most recently used ones are kept so that
+ * scrolling back does not query again.
  */
 
 #define G_LOG_DOMAIN "TendModel"
@@ -21,12 +26,21 @@
 /* How many account objects the list keeps: several screens of rows. */
 #define CACHE_SIZE 1024
 
+/* How many ids a reload reads (a few screens of rows), and by how much the prefix read
+ * grows each time a view goes past it: a top-k query costs one pass over the table and
+ * a heap of k rows, so few passes reach the end of even a long list. */
+#define FIRST_IDS 512
+#define GROWTH 16
+
 struct _TendAccountList
 {
   GObject             parent_instance;
 
   TendStore          *store;
+
+  /* The ids of the first accounts in order, and how many pass the filters in all. */
   GArray             *ids;
+  guint               n_items;
 
   char               *search;
   char               *band;
@@ -125,8 +139,11 @@ tend_account_list_get_n_items (GListModel *model)
 {
   TendAccountList *self = TEND_ACCOUNT_LIST (model);
 
-  return self->ids->len;
+  return self->n_items;
 }
+
+static gboolean account_list_load_past (TendAccountList *self,
+                                        guint            position);
 
 static gpointer
 tend_account_list_get_item (GListModel *model,
@@ -137,8 +154,13 @@ tend_account_list_get_item (GListModel *model,
   TendAccount *account;
   gint64 id;
 
-  if (position >= self->ids->len)
+  if (position >= self->n_items)
     return NULL;
+
+  /* Only if the rows changed since the count (another connection's write, whose
+   * "changed" is on its way) is the position past the end of the accounts read. */
+  if (!account_list_load_past (self, position))
+    return tend_account_new ();
 
   id = g_array_index (self->ids, gint64, position);
   account = account_list_lookup_cache (self, id);
@@ -250,8 +272,10 @@ append_where (TendAccountList *self,
     g_string_append (sql, " AND a.status = :status");
 }
 
+/* The first @limit ids in order, or all of them when @limit is 0. */
 static char *
-account_list_build_query (TendAccountList *self)
+account_list_build_query (TendAccountList *self,
+                          guint            limit)
 {
   GString *sql = g_string_new ("SELECT a.id FROM accounts a");
 
@@ -261,6 +285,18 @@ account_list_build_query (TendAccountList *self)
 
   append_where (self, sql);
   append_order_by (self, sql);
+  if (limit > 0)
+    g_string_append_printf (sql, " LIMIT %u", limit);
+
+  return g_string_free (sql, FALSE);
+}
+
+static char *
+account_list_build_count (TendAccountList *self)
+{
+  GString *sql = g_string_new ("SELECT count(*) FROM accounts a");
+
+  append_where (self, sql);
 
   return g_string_free (sql, FALSE);
 }
@@ -297,12 +333,42 @@ account_list_bind (TendAccountList *self,
     sqlite3_bind_int64 (stmt, owner, self->owner_id);
 }
 
+static gboolean
+account_list_count (TendAccountList  *self,
+                    guint            *count,
+                    GError          **error)
+{
+  g_autofree char *sql = account_list_build_count (self);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = tend_store_prepare (self->store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  account_list_bind (self, stmt);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *count = (guint)sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      tend_store_set_error (self->store, error, rc, _("list the accounts"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static GArray *
 account_list_query_ids (TendAccountList  *self,
+                        guint             limit,
                         GError          **error)
 {
-  g_autofree char *sql = account_list_build_query (self);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *sql = account_list_build_query (self, limit);
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64),
+                                             limit > 0 ? limit : 1024);
   sqlite3_stmt *stmt;
   int rc;
 
@@ -328,20 +394,59 @@ account_list_query_ids (TendAccountList  *self,
   return g_steal_pointer (&ids);
 }
 
-/* Queries the ids again and tells views once. @data_changed says whether the accounts
- * themselves may have changed, in which case the objects made so far are stale. */
+/* Makes sure the id at @position, below the count, has been read. Returns FALSE if the
+ * accounts turn out fewer than counted. */
+static gboolean
+account_list_load_past (TendAccountList *self,
+                        guint            position)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  guint limit;
+
+  if (position < self->ids->len)
+    return TRUE;
+
+  /* Past a sixteenth of the list, one full sort costs less than more passes. */
+  limit = MAX (position + 1, self->ids->len * GROWTH);
+  if (limit >= self->n_items / GROWTH)
+    limit = 0;
+
+  ids = account_list_query_ids (self, limit, &error);
+  if (ids == NULL)
+    {
+      g_warning ("Could not list the accounts further: %s", error->message);
+      return FALSE;
+    }
+
+  g_array_unref (self->ids);
+  self->ids = g_steal_pointer (&ids);
+
+  return position < self->ids->len;
+}
+
+/* Counts the accounts and reads the first ids again, and tells views once. @data_changed
+ * says whether the accounts themselves may have changed, in which case the objects made
+ * so far are stale. */
 static gboolean
 account_list_refresh (TendAccountList  *self,
                       gboolean          data_changed,
                       GError          **error)
 {
   g_autoptr(GArray) ids = NULL;
-  guint removed = self->ids->len;
+  guint removed = self->n_items;
+  guint count = 0;
 
+  /* A search usually finds fewer accounts than the first screens hold: then the ids are
+   * all there are, and counting them would only read the table a second time. */
   if (self->store != NULL)
     {
-      ids = account_list_query_ids (self, error);
+      ids = account_list_query_ids (self, FIRST_IDS, error);
       if (ids == NULL)
+        return FALSE;
+
+      count = ids->len;
+      if (ids->len == FIRST_IDS && !account_list_count (self, &count, error))
         return FALSE;
     }
   else
@@ -352,10 +457,11 @@ account_list_refresh (TendAccountList  *self,
 
   g_array_unref (self->ids);
   self->ids = g_steal_pointer (&ids);
+  self->n_items = MAX (count, self->ids->len);
 
-  if (removed > 0 || self->ids->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->ids->len);
-  if (removed != self->ids->len)
+  if (removed > 0 || self->n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->n_items);
+  if (removed != self->n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 
   return TRUE;
@@ -481,7 +587,7 @@ tend_account_list_get_property (GObject    *object,
       break;
 
     case PROP_N_ITEMS:
-      g_value_set_uint (value, self->ids->len);
+      g_value_set_uint (value, self->n_items);
       break;
 
     default:
@@ -800,7 +906,7 @@ tend_account_list_get_id (TendAccountList *self,
 {
   g_return_val_if_fail (TEND_IS_ACCOUNT_LIST (self), 0);
 
-  if (position >= self->ids->len)
+  if (position >= self->n_items || !account_list_load_past (self, position))
     return 0;
 
   return g_array_index (self->ids, gint64, position);
@@ -816,6 +922,9 @@ tend_account_list_find (TendAccountList *self,
                         gint64           id)
 {
   g_return_val_if_fail (TEND_IS_ACCOUNT_LIST (self), G_MAXUINT);
+
+  if (self->n_items > 0 && !account_list_load_past (self, self->n_items - 1))
+    return G_MAXUINT;
 
   for (guint i = 0; i < self->ids->len; i++)
     {

@@ -611,30 +611,30 @@ test_list_large (Fixture       *fixture,
   g_test_message ("reload after a change: %.1f ms", time_ms (start));
 }
 
-/* 3,000 accounts, more than a reload reads: a view that jumps to the end, then back,
+/* 6,000 accounts, more than a reload reads: a view that jumps to the end, then back,
  * then to the middle, gets each row where a full sort puts it, and the list can find
  * an account far down. */
 static void
 test_list_beyond_first_screens (Fixture       *fixture,
                                 gconstpointer  data)
 {
-  static const guint positions[] = { 2999, 0, 1500, 511, 512, 2998 };
+  static const guint positions[] = { 5999, 0, 3000, 4095, 4096, 5998 };
   g_autoptr(TendAccountList) list = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) expected = NULL;
   g_autofree char *all = NULL;
 
   exec_ok (fixture->store,
-           "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)"
+           "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 6000)"
            " INSERT INTO accounts (id, name) SELECT i, 'Account ' || ((i * 7919) % 1009) FROM n");
   all = text_of (fixture->store,
                  "SELECT group_concat(id) FROM (SELECT id FROM accounts"
                  " ORDER BY name COLLATE NOCASE, id)");
   expected = g_strsplit (all, ",", -1);
-  g_assert_cmpuint (g_strv_length (expected), ==, 3000);
+  g_assert_cmpuint (g_strv_length (expected), ==, 6000);
 
   list = tend_account_list_new (fixture->store);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3000);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 6000);
 
   for (guint i = 0; i < G_N_ELEMENTS (positions); i++)
     {
@@ -646,15 +646,15 @@ test_list_beyond_first_screens (Fixture       *fixture,
       g_assert_cmpstr (id, ==, expected[positions[i]]);
     }
 
-  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 3000));
-  g_assert_cmpuint (tend_account_list_find (list, g_ascii_strtoll (expected[2999], NULL, 10)),
-                    ==, 2999);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 6000));
+  g_assert_cmpuint (tend_account_list_find (list, g_ascii_strtoll (expected[5999], NULL, 10)),
+                    ==, 5999);
 
   /* A reload starts from the first screens again, and still reaches the end. */
   g_assert_true (tend_account_list_reload (list, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (tend_account_list_get_id (list, 2999), ==,
-                   g_ascii_strtoll (expected[2999], NULL, 10));
+  g_assert_cmpint (tend_account_list_get_id (list, 5999), ==,
+                   g_ascii_strtoll (expected[5999], NULL, 10));
 }
 
 int

@@ -26,10 +26,11 @@
 /* How many account objects the list keeps: several screens of rows. */
 #define CACHE_SIZE 1024
 
-/* How many ids a reload reads (a few screens of rows), and by how much the prefix read
- * grows each time a view goes past it: a top-k query costs one pass over the table and
- * a heap of k rows, so few passes reach the end of even a long list. */
-#define FIRST_IDS 512
+/* How many ids a reload reads, and by how much the prefix read grows each time a view
+ * goes past it: a top-k query costs one pass over the table and a heap of k rows, so few
+ * passes reach the end of even a long list. The first read holds many screens of rows
+ * because most searches find fewer accounts than that, and then need no count. */
+#define FIRST_IDS 4096
 #define GROWTH 16
 
 struct _TendAccountList

@@ -804,6 +804,60 @@ test_store_arr_major (Fixture       *fixture,
   g_assert_cmpstr (indexes, ==, "");
 }
 
+static goffset
+file_size (const char *path)
+{
+  GStatBuf buf;
+
+  return g_stat (path, &buf) == 0 ? (goffset)buf.st_size : -1;
+}
+
+/* A commit that fills the write-ahead log leaves the copy into the database file to a
+ * thread of its own; the store can wait for it, and every row is there either way. */
+static void
+test_store_checkpoint (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TendStore) store = tend_store_open (fixture->path, &error);
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *count = NULL;
+  g_autoptr(TendStore) reader = NULL;
+  g_autofree char *seen = NULL;
+  goffset before;
+
+  g_assert_no_error (error);
+  tend_store_wait_for_checkpoint (store);
+  before = file_size (fixture->path);
+
+  /* About eight megabytes of accounts, twice the log's threshold. */
+  g_assert_true (tend_store_begin (store, &error));
+  exec_ok (store, "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+                  " WHERE i < 40000) INSERT INTO accounts (name, attributes)"
+                  " SELECT 'Account ' || i, json_object('notes', printf('%.150c', 'x')) FROM n");
+  g_assert_true (tend_store_commit (store, &error));
+  g_assert_no_error (error);
+
+  /* Another connection sees the rows at once, whether copied yet or not. */
+  reader = tend_store_open_sibling (store, &error);
+  g_assert_no_error (error);
+  seen = dump (reader, "SELECT count(*) FROM accounts");
+  g_assert_cmpstr (seen, ==, "40000\n");
+
+  tend_store_wait_for_checkpoint (store);
+  g_assert_cmpint (file_size (fixture->path), >, before + 6 * 1024 * 1024);
+  g_assert_cmpint (file_size (wal), >, 0);
+
+  /* Closing the last connection leaves one file with everything in it. */
+  g_clear_object (&reader);
+  g_clear_object (&store);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  store = tend_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  count = dump (store, "SELECT count(*) FROM accounts");
+  g_assert_cmpstr (count, ==, "40000\n");
+}
+
 /* A worker's second connection must not cost the first its locks: another process that
  * closes its own connection would then take itself for the last one, delete the WAL
  * and leave this process writing into a deleted file. */
@@ -893,6 +947,7 @@ main (int   argc,
   add_test ("/store/paths", NULL, test_store_paths);
   add_test ("/store/arr-major", NULL, test_store_arr_major);
   add_test ("/store/sibling-keeps-locks", NULL, test_store_sibling_keeps_locks);
+  add_test ("/store/checkpoint-in-background", NULL, test_store_checkpoint);
 
   return g_test_run ();
 }

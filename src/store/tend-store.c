@@ -11,19 +11,25 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "tend-checkpointer.h"
 #include "tend-schema.h"
 #include "tend-store.h"
+
+/* How many pages in the write-ahead log make a commit start a checkpoint: SQLite's own
+ * threshold, about four megabytes. */
+#define CHECKPOINT_PAGES 1000
 
 struct _TendStore
 {
   GObject     parent_instance;
 
-  sqlite3    *db;
-  char       *path;
-  GHashTable *statements;
-  GPtrArray  *pending_changes;
-  int         schema_version;
-  int         transaction_depth;
+  sqlite3          *db;
+  char             *path;
+  TendCheckpointer *checkpointer;
+  GHashTable       *statements;
+  GPtrArray        *pending_changes;
+  int               schema_version;
+  int               transaction_depth;
 };
 
 G_DEFINE_FINAL_TYPE (TendStore, tend_store, G_TYPE_OBJECT)
@@ -41,6 +47,9 @@ static void
 tend_store_finalize (GObject *object)
 {
   TendStore *self = (TendStore *)object;
+
+  /* The last connection to close copies what is left of the log and removes it. */
+  g_clear_pointer (&self->checkpointer, tend_checkpointer_free);
 
   /* Statements must be finalized before the connection can close. */
   g_clear_pointer (&self->statements, g_hash_table_unref);
@@ -469,6 +478,22 @@ store_migrate (TendStore  *self,
   return TRUE;
 }
 
+/* Called by SQLite after each commit in WAL mode, on the committing thread, with the
+ * pages the log now holds. It takes the place of SQLite's automatic checkpoint. */
+static int
+store_wal_hook (gpointer    data,
+                sqlite3    *db,
+                const char *name,
+                int         n_pages)
+{
+  TendStore *self = data;
+
+  if (n_pages >= CHECKPOINT_PAGES && !tend_checkpointer_request (self->checkpointer))
+    sqlite3_wal_checkpoint_v2 (db, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+
+  return SQLITE_OK;
+}
+
 static gboolean
 store_configure (TendStore  *self,
                  GError    **error)
@@ -479,6 +504,9 @@ store_configure (TendStore  *self,
     {
       if (!tend_store_exec (self, "PRAGMA journal_mode = WAL", error))
         return FALSE;
+
+      self->checkpointer = tend_checkpointer_new (self->path);
+      sqlite3_wal_hook (self->db, store_wal_hook, self);
     }
 
   return tend_store_exec (self,
@@ -612,6 +640,21 @@ tend_store_open_at_version (const char  *path,
   g_return_val_if_fail (version >= 0 && version <= TEND_STORE_SCHEMA_VERSION, NULL);
 
   return store_open (path, version, error);
+}
+
+/**
+ * tend_store_wait_for_checkpoint:
+ *
+ * Returns once the checkpoint that a commit started in the background, if any, has
+ * copied the write-ahead log into the database file. Closing the store waits too.
+ */
+void
+tend_store_wait_for_checkpoint (TendStore *self)
+{
+  g_return_if_fail (TEND_IS_STORE (self));
+
+  if (self->checkpointer != NULL)
+    tend_checkpointer_wait (self->checkpointer);
 }
 
 /**

@@ -44,6 +44,7 @@ TendStore    *tend_store_open_at_version    (const char   *path,
                                              GError      **error);
 TendStore    *tend_store_open_sibling       (TendStore    *self,
                                              GError      **error);
+void          tend_store_wait_for_checkpoint (TendStore   *self);
 
 const char   *tend_store_get_path           (TendStore    *self);
 int           tend_store_get_schema_version (TendStore    *self);

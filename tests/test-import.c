@@ -1496,6 +1496,22 @@ test_cancelled (Fixture       *fixture,
   g_assert_cmpstr (after, ==, before);
 }
 
+/* A failed import left no transaction open, the connection's checks back on, and the
+ * workspace as it was @before. */
+static void
+assert_import_left_nothing (Fixture    *fixture,
+                            const char *before)
+{
+  g_autofree char *after = NULL;
+
+  g_assert_false (tend_store_in_transaction (fixture->store));
+  assert_query_int (fixture->store, "PRAGMA foreign_keys", 1);
+  assert_query_int (fixture->store, "PRAGMA ignore_check_constraints", 0);
+
+  after = workspace_checksum (fixture->store);
+  g_assert_cmpstr (after, ==, before);
+}
+
 /* The workspace refuses a write half-way through (as a full disk would): the reader
  * thread stops, the error says what failed, and nothing of the import stays. */
 static void
@@ -1508,7 +1524,6 @@ test_write_fails (Fixture       *fixture,
   g_autoptr(TendImportMapping) mapping = guess_mapping_for (first, "accounts");
   g_autoptr(TendImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *after = NULL;
 
   g_assert_true (tend_store_exec (fixture->store,
                                   "CREATE TEMP TRIGGER refuse AFTER INSERT ON accounts"
@@ -1523,13 +1538,9 @@ test_write_fails (Fixture       *fixture,
   g_assert_null (report);
   g_assert_error (error, TEND_STORE_ERROR, TEND_STORE_ERROR_CONSTRAINT);
   g_assert_nonnull (strstr (error->message, "no room left"));
-  g_assert_false (tend_store_in_transaction (fixture->store));
-  assert_query_int (fixture->store, "PRAGMA foreign_keys", 1);
-  assert_query_int (fixture->store, "PRAGMA ignore_check_constraints", 0);
 
   g_assert_true (tend_store_exec (fixture->store, "DROP TRIGGER temp.refuse", NULL));
-  after = workspace_checksum (fixture->store);
-  g_assert_cmpstr (after, ==, before);
+  assert_import_left_nothing (fixture, before);
 }
 
 /* The file turns out unreadable far into it, while earlier rows are being written: the
@@ -1545,7 +1556,6 @@ test_read_fails (Fixture       *fixture,
   g_autoptr(TendImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
-  g_autofree char *after = NULL;
   char *line;
   gsize length;
 
@@ -1562,11 +1572,7 @@ test_read_fails (Fixture       *fixture,
   g_assert_null (report);
   g_assert_error (error, TEND_CSV_ERROR, TEND_CSV_ERROR_ENCODING);
   g_assert_nonnull (strstr (error->message, "line 30002"));
-  g_assert_false (tend_store_in_transaction (fixture->store));
-  assert_query_int (fixture->store, "PRAGMA foreign_keys", 1);
-
-  after = workspace_checksum (fixture->store);
-  g_assert_cmpstr (after, ==, before);
+  assert_import_left_nothing (fixture, before);
 }
 
 /* Large imports, written by the pipeline with the foreign key and CHECK constraints set

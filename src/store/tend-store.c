@@ -240,7 +240,9 @@ tend_store_prepare (TendStore   *self,
   rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      g_warning ("Could not prepare statement: %s", sqlite3_errmsg (self->db));
+      /* The caller gets the reason; a workspace whose schema was damaged by hand comes
+       * here as well as a mistake in Tend's SQL. */
+      g_debug ("Could not prepare statement: %s", sqlite3_errmsg (self->db));
       tend_store_set_error (self, error, rc, _("read the workspace"));
       return NULL;
     }

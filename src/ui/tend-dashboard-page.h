@@ -19,8 +19,7 @@ GtkWidget            *tend_dashboard_page_new         (void);
 TendStore            *tend_dashboard_page_get_store   (TendDashboardPage *self);
 void                  tend_dashboard_page_set_store   (TendDashboardPage *self,
                                                        TendStore         *store);
-gboolean              tend_dashboard_page_refresh     (TendDashboardPage *self,
-                                                       GError           **error);
+void                  tend_dashboard_page_refresh     (TendDashboardPage *self);
 TendPortfolioSummary *tend_dashboard_page_get_summary (TendDashboardPage *self);
 const char           *tend_dashboard_page_get_kpi     (TendDashboardPage *self,
                                                        guint              index);

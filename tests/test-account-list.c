@@ -205,7 +205,13 @@ test_list_filters (Fixture       *fixture,
   assert_ids (list, "2,4");
   tend_account_list_set_segment (list, "Enterprise");
   assert_ids (list, "1,6,8");
+  /* An empty segment shows the accounts without one, as the dashboard counts them. */
+  exec_ok (fixture->store, "UPDATE accounts SET segment = '' WHERE id = 3");
   tend_account_list_set_segment (list, "");
+  g_assert_cmpstr (tend_account_list_get_segment (list), ==, "");
+  assert_ids (list, "3,5");
+  exec_ok (fixture->store, "UPDATE accounts SET segment = 'Mid-Market' WHERE id = 3");
+  tend_account_list_set_segment (list, NULL);
   g_assert_null (tend_account_list_get_segment (list));
   assert_ids (list, "1,2,3,4,5,6,7,8");
 

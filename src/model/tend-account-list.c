@@ -266,7 +266,9 @@ append_where (TendAccountList *self,
   else if (self->owner_id > 0)
     g_string_append (sql, " AND a.owner_id = :owner");
 
-  if (self->segment != NULL)
+  if (g_strcmp0 (self->segment, "") == 0)
+    g_string_append (sql, " AND (a.segment IS NULL OR a.segment = '')");
+  else if (self->segment != NULL)
     g_string_append (sql, " AND a.segment = :segment");
 
   if (self->status != NULL)
@@ -722,7 +724,8 @@ account_list_set_filter (TendAccountList *self,
                          char           **field,
                          const char      *value)
 {
-  if (value != NULL && *value == '\0')
+  /* An empty segment is a filter of its own: the accounts without one. */
+  if (value != NULL && *value == '\0' && prop_id != PROP_SEGMENT)
     value = NULL;
 
   if (g_strcmp0 (*field, value) == 0)
@@ -808,7 +811,8 @@ tend_account_list_get_owner_id (TendAccountList *self)
 
 /**
  * tend_account_list_set_segment:
- * @segment: (nullable): the exact segment to show, or %NULL for every segment
+ * @segment: (nullable): the exact segment to show, "" for the accounts without one, or
+ *   %NULL for every segment
  */
 void
 tend_account_list_set_segment (TendAccountList *self,

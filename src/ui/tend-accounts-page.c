@@ -575,6 +575,21 @@ fill_segment_dropdown (TendAccountsPage *self)
   if (stmt != NULL)
     sqlite3_reset (stmt);
 
+  /* Accounts without a segment are a choice of their own, as the dashboard counts them. */
+  stmt = tend_store_prepare (self->store,
+                             "SELECT EXISTS (SELECT 1 FROM accounts "
+                             "WHERE segment IS NULL OR segment = '')",
+                             NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0))
+    {
+      if (g_strcmp0 (previous, "") == 0)
+        selected = self->segments->len;
+      gtk_string_list_append (model, _("No Segment"));
+      g_ptr_array_add (self->segments, g_strdup (""));
+    }
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+
   gtk_drop_down_set_model (self->segment_dropdown, G_LIST_MODEL (model));
   gtk_drop_down_set_selected (self->segment_dropdown, selected);
 }
@@ -938,7 +953,8 @@ tend_accounts_page_set_status (TendAccountsPage *self,
 
 /**
  * tend_accounts_page_set_segment:
- * @segment: (nullable): a segment of the workspace's accounts, or %NULL for every one
+ * @segment: (nullable): a segment of the workspace's accounts, "" for the accounts
+ *   without one, or %NULL for every one
  *
  * Shows the accounts of one segment, as the dashboard's ARR chart asks.
  *

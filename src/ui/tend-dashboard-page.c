@@ -450,9 +450,10 @@ arr_activated_cb (TendDashboardPage *self,
       index >= self->summary->by_segment->len)
     return;
 
+  /* The bar of the accounts without a segment opens them as the list's "No Segment". */
   total = g_ptr_array_index (self->summary->by_segment, index);
-  if (total->segment != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-segment", "s", total->segment);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-segment", "s",
+                              total->segment != NULL ? total->segment : "");
 }
 
 static void

@@ -169,8 +169,9 @@ tend_window_show_accounts (TendWindow *self,
 
 /**
  * tend_window_show_segment:
- * @segment: (nullable): show the active accounts of this segment, the other filters
- *   cleared, as the dashboard's ARR by segment counts them; %NULL for every segment
+ * @segment: (nullable): show the active accounts of this segment ("" for those without
+ *   one), the other filters cleared, as the dashboard's ARR by segment counts them;
+ *   %NULL for every segment
  */
 void
 tend_window_show_segment (TendWindow *self,

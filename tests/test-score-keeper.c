@@ -46,6 +46,21 @@ current_score (TendStore *store)
   return score;
 }
 
+static gint64
+count_rows (TendStore  *store,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = tend_store_prepare (store, sql, NULL);
+  gint64 count;
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return count;
+}
+
 static void
 wait_for_runs (TendScoreKeeper *keeper,
                guint            runs)
@@ -57,6 +72,19 @@ wait_for_runs (TendScoreKeeper *keeper,
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_main_context_iteration (NULL, TRUE);
     }
+}
+
+/* Waits longer than a keeper's delay, and checks that it did not rescore. */
+static void
+assert_no_run (TendScoreKeeper *keeper)
+{
+  gint64 until = g_get_monotonic_time () + 800 * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+
+  g_assert_false (tend_score_keeper_get_busy (keeper));
+  g_assert_cmpuint (tend_score_keeper_get_n_runs (keeper), ==, 0);
 }
 
 /* One account scored on its age and on overdue milestones, weighted alike: with no
@@ -137,7 +165,6 @@ test_keeper_ignores_scores (Fixture       *fixture,
                             gconstpointer  data)
 {
   g_autoptr(TendScoreKeeper) keeper = NULL;
-  gint64 until;
 
   make_workspace (fixture->store);
   keeper = tend_score_keeper_new (fixture->store);
@@ -146,12 +173,46 @@ test_keeper_ignores_scores (Fixture       *fixture,
   tend_store_emit_changed (fixture->store, "scores");
   tend_store_emit_changed (fixture->store, "scorecards");
 
-  until = g_get_monotonic_time () + 200 * 1000;
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
+  assert_no_run (keeper);
+}
 
-  g_assert_false (tend_score_keeper_get_busy (keeper));
-  g_assert_cmpuint (tend_score_keeper_get_n_runs (keeper), ==, 0);
+/* A keeper that starts on a workspace whose scores are behind rescores it once: when an
+ * account changed after the last rescore (the process that imported it ended first),
+ * and when the last scores are from an earlier day. */
+static void
+test_keeper_stale_at_start (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TendScoreKeeper) keeper = NULL;
+
+  make_workspace (fixture->store);
+  keeper = tend_score_keeper_new (fixture->store);
+  assert_no_run (keeper);
+  g_clear_object (&keeper);
+
+  tend_store_exec (fixture->store,
+                   "UPDATE settings SET value = value - 10 WHERE key = 'scores-computed-at';"
+                   "INSERT INTO accounts (id, name, start_date) VALUES (2, 'Imported',"
+                   " '2025-06-01')", &error);
+  g_assert_no_error (error);
+  keeper = tend_score_keeper_new (fixture->store);
+  wait_for_runs (keeper, 1);
+  g_assert_cmpint (count_rows (fixture->store, "SELECT count(*) FROM accounts"
+                                               " WHERE id = 2 AND health_score IS NOT NULL"), ==, 1);
+  g_clear_object (&keeper);
+
+  g_setenv ("TEND_TODAY", "2026-12-05", TRUE);
+  keeper = tend_score_keeper_new (fixture->store);
+  wait_for_runs (keeper, 1);
+  g_assert_cmpint (count_rows (fixture->store, "SELECT count(*) FROM health_scores"
+                                               " WHERE day = unixepoch ('2026-12-05') / 86400"),
+                   ==, 2);
+  g_clear_object (&keeper);
+
+  /* Scored through today, with nothing changed since: nothing to do. */
+  keeper = tend_score_keeper_new (fixture->store);
+  assert_no_run (keeper);
 }
 
 int
@@ -162,6 +223,8 @@ main (int   argc,
 
   g_test_add ("/score-keeper/milestones", Fixture, NULL,
               fixture_set_up, test_keeper_milestones, fixture_tear_down);
+  g_test_add ("/score-keeper/stale-at-start", Fixture, NULL,
+              fixture_set_up, test_keeper_stale_at_start, fixture_tear_down);
   g_test_add ("/score-keeper/ignores-scores", Fixture, NULL,
               fixture_set_up, test_keeper_ignores_scores, fixture_tear_down);
 

@@ -5,7 +5,10 @@
  * A completed milestone, an edited account or an import changes what a score is made
  * of. The keeper watches the store for such changes and, once they have settled,
  * rescores today in a worker thread with the active scorecard, so every view that
- * listens for "scores" shows the new figures without anyone asking for them.
+ * listens for "scores" shows the new figures without anyone asking for them. It also
+ * rescores when it starts on a workspace last scored on an earlier day, so that each
+ * day the app is used has its point in the history, or before its accounts last
+ * changed, as when a process was ended between an import and its rescore.
  */
 
 #define G_LOG_DOMAIN "TendScoreKeeper"
@@ -142,6 +145,34 @@ tend_score_keeper_dispose (GObject *object)
   G_OBJECT_CLASS (tend_score_keeper_parent_class)->dispose (object);
 }
 
+static const char stale_sql[] =
+  "SELECT EXISTS (SELECT 1 FROM accounts) AND"
+  " ((SELECT coalesce (max (day), -1) FROM health_scores) < ?1"
+  "  OR (SELECT max (updated_at) FROM accounts) >"
+  "     coalesce ((SELECT CAST (value AS INTEGER) FROM settings WHERE key = ?2), 0))";
+
+static gboolean
+keeper_scores_are_stale (TendScoreKeeper *self)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = tend_store_prepare (self->store, stale_sql, &error);
+  gboolean stale = FALSE;
+
+  if (stmt == NULL)
+    {
+      g_debug ("Could not tell whether the scores are up to date: %s", error->message);
+      return FALSE;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, tend_day_today ());
+  sqlite3_bind_text (stmt, 2, TEND_SCORER_COMPUTED_AT_SETTING, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    stale = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+
+  return stale;
+}
+
 static void
 tend_score_keeper_constructed (GObject *object)
 {
@@ -150,6 +181,9 @@ tend_score_keeper_constructed (GObject *object)
   G_OBJECT_CLASS (tend_score_keeper_parent_class)->constructed (object);
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, 0);
+
+  if (keeper_scores_are_stale (self))
+    keeper_schedule (self);
 }
 
 static void

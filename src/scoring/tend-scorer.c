@@ -829,6 +829,16 @@ score_days (TendStore               *store,
       ok = score_day (&run, run.day == last && last >= latest, error);
     }
 
+  /* When, so that a rescore cut short (by the end of the process that imported the
+   * accounts, say) can be told from one that finished. */
+  if (ok)
+    {
+      g_autofree char *now = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                              g_get_real_time () / G_USEC_PER_SEC);
+
+      ok = tend_store_set_setting (store, TEND_SCORER_COMPUTED_AT_SETTING, now, error);
+    }
+
   if (!ok)
     {
       tend_store_rollback (store);

@@ -13,6 +13,9 @@
 
 G_BEGIN_DECLS
 
+/* The workspace setting that holds when scores were last computed, in Unix seconds. */
+#define TEND_SCORER_COMPUTED_AT_SETTING "scores-computed-at"
+
 /**
  * TendScorerProgressFunc:
  * @fraction: how much is done, 0 to 1, never decreasing

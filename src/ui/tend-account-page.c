@@ -546,20 +546,6 @@ show_tickets (TendAccountPage  *self,
   return TRUE;
 }
 
-static char *
-format_points (double value,
-               int    decimals)
-{
-  g_autofree char *number = tend_number_format (fabs (value), decimals);
-
-  if (value >= 0.05)
-    return g_strdup_printf ("+%s", number);
-  if (value <= -0.05)
-    return g_strdup_printf ("−%s", number);
-
-  return tend_number_format (0, decimals);
-}
-
 static void
 add_score_part_row (TendAccountPage     *self,
                     const TendScorePart *part)
@@ -653,7 +639,7 @@ show_changes (TendAccountPage *self,
     return;
 
   since = tend_day_format (tend_health_score_get_day (previous));
-  total = format_points (tend_health_score_get_score (score) -
+  total = tend_ui_format_change (tend_health_score_get_score (score) -
                          tend_health_score_get_score (previous), 1);
   /* Translators: "Since the score of 12/01/2026: +4.2 points" */
   description = g_strdup_printf (_("Since the score of %s: %s points"), since, total);
@@ -662,7 +648,7 @@ show_changes (TendAccountPage *self,
   for (guint i = 0; i < changes->len; i++)
     {
       const TendScoreChange *change = g_ptr_array_index (changes, i);
-      g_autofree char *delta = format_points (change->contribution_delta, 1);
+      g_autofree char *delta = tend_ui_format_change (change->contribution_delta, 1);
       const char *subtitle = NULL;
 
       if (change->was_missing && !change->is_missing)

@@ -108,15 +108,10 @@ arr_text (TendAccount *account)
 static char *
 trend_text (TendAccount *account)
 {
-  double change = tend_account_get_health_change (account);
-  g_autofree char *number = NULL;
-
   if (tend_account_get_health_score (account) < 0)
     return NULL;
 
-  number = tend_number_format (change, 1);
-
-  return change > 0 ? g_strdup_printf ("+%s", number) : g_steal_pointer (&number);
+  return tend_ui_format_change (tend_account_get_health_change (account), 1);
 }
 
 static char *

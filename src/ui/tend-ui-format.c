@@ -199,6 +199,27 @@ tend_ui_format_score_detail (double score)
 }
 
 /**
+ * tend_ui_format_change:
+ *
+ * Returns: a change in points with its sign, as "+2.5", "−3.0" (a true minus sign, as
+ *   wide as the plus) or "0.0" for one that rounds to nothing at @decimals
+ */
+char *
+tend_ui_format_change (double change,
+                       int    decimals)
+{
+  double half_step = 0.5 * pow (10.0, -decimals);
+  g_autofree char *number = tend_number_format (fabs (change), decimals);
+
+  if (change >= half_step)
+    return g_strdup_printf ("+%s", number);
+  if (change <= -half_step)
+    return g_strdup_printf ("−%s", number);
+
+  return tend_number_format (0, decimals);
+}
+
+/**
  * tend_ui_format_count:
  *
  * Returns: @count with the locale's digit grouping

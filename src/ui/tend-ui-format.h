@@ -30,6 +30,8 @@ char       *tend_ui_format_score_detail (double    score);
 char       *tend_ui_format_score_input (const TendScorePart *part);
 const char *tend_ui_measure_label     (const char *label);
 char       *tend_ui_format_count      (guint       count);
+char       *tend_ui_format_change     (double      change,
+                                       int         decimals);
 void        tend_ui_set_band_class    (GtkWidget  *widget,
                                        const char *band);
 char       *tend_ui_display_text      (const char *text,

@@ -1029,6 +1029,33 @@ test_huge_name (Fixture       *fixture,
 }
 
 /* A score is cut down, never rounded up past its band's cut-off: 39.6 is red, and shows 39. */
+/* Changes carry their sign, a true minus for losses, and none when they round to 0. */
+static void
+test_format_change (void)
+{
+  static const struct {
+    double      change;
+    int         decimals;
+    const char *text;
+  } cases[] = {
+    { 2.5, 1, "+2.5" },
+    { -3, 1, "−3.0" },
+    { 0, 1, "0.0" },
+    { 0.04, 1, "0.0" },
+    { -0.04, 1, "0.0" },
+    { 0.05, 1, "+0.1" },
+    { -12.345, 2, "−12.35" },
+    { 7, 0, "+7" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = tend_ui_format_change (cases[i].change, cases[i].decimals);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 static void
 test_format_score (void)
 {
@@ -1422,6 +1449,7 @@ main (int   argc,
   g_test_add_func ("/ui/column-sorter/state", test_column_sorter_state);
   g_test_add_func ("/ui/display-text", test_display_text);
   g_test_add_func ("/ui/format/score", test_format_score);
+  g_test_add_func ("/ui/format/change", test_format_change);
   g_test_add_func ("/ui/app-icon", test_app_icon);
   g_test_add_func ("/ui/format/score-input", test_format_score_input);
   g_test_add_func ("/ui/format/builtin-measure-labels", test_builtin_measure_labels);

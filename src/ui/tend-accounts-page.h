@@ -34,9 +34,14 @@ void             tend_accounts_page_focus_search    (TendAccountsPage  *self);
 gboolean         tend_accounts_page_sort_by         (TendAccountsPage  *self,
                                                      TendAccountSortKey key,
                                                      gboolean           descending);
-gboolean         tend_accounts_page_export          (TendAccountsPage  *self,
+void             tend_accounts_page_export_async    (TendAccountsPage  *self,
                                                      GFile             *file,
                                                      gboolean           bom,
+                                                     GCancellable      *cancellable,
+                                                     GAsyncReadyCallback callback,
+                                                     gpointer           user_data);
+gboolean         tend_accounts_page_export_finish   (TendAccountsPage  *self,
+                                                     GAsyncResult      *result,
                                                      guint             *n_exported,
                                                      GError           **error);
 

@@ -326,6 +326,52 @@ tend_window_focus_search (TendWindow *self)
   tend_accounts_page_focus_search (self->accounts_page);
 }
 
+/* What the toast at the end of an export needs. */
+typedef struct
+{
+  TendWindow *window;
+  GFile      *file;
+} ExportRequest;
+
+static void
+export_request_free (ExportRequest *request)
+{
+  g_object_unref (request->window);
+  g_object_unref (request->file);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportRequest, export_request_free)
+
+static void
+export_done_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(ExportRequest) request = user_data;
+  TendWindow *self = request->window;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *name = NULL;
+  guint n = 0;
+
+  if (!tend_accounts_page_export_finish (TEND_ACCOUNTS_PAGE (source_object), result, &n,
+                                         &error))
+    {
+      tend_window_toast (self, error->message);
+      return;
+    }
+
+  count = tend_ui_format_count (n);
+  name = g_file_get_basename (request->file);
+  /* Translators: "Exported 1,234 accounts to accounts.csv" */
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %s account to %s",
+                                          "Exported %s accounts to %s", n),
+                             count, name);
+  tend_window_toast (self, message);
+}
+
 static void
 export_response_cb (GtkNativeDialog *dialog,
                     int              response,
@@ -333,38 +379,25 @@ export_response_cb (GtkNativeDialog *dialog,
 {
   GtkFileChooser *chooser = GTK_FILE_CHOOSER (dialog);
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  g_autofree char *count = NULL;
-  g_autofree char *name = NULL;
   gboolean bom;
-  guint n = 0;
 
-  if (response != GTK_RESPONSE_ACCEPT)
-    goto out;
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  file = gtk_file_chooser_get_file (chooser);
-  bom = g_strcmp0 (gtk_file_chooser_get_choice (chooser, "bom"), "true") == 0;
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  if (tend_settings_get () != NULL)
-    g_settings_set_boolean (tend_settings_get (), "export-with-bom", bom);
-
-  if (!tend_accounts_page_export (self->accounts_page, file, bom, &n, &error))
+  if (response == GTK_RESPONSE_ACCEPT)
     {
-      tend_window_toast (self, error->message);
-      goto out;
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      file = gtk_file_chooser_get_file (chooser);
+      bom = g_strcmp0 (gtk_file_chooser_get_choice (chooser, "bom"), "true") == 0;
+      G_GNUC_END_IGNORE_DEPRECATIONS
+      if (tend_settings_get () != NULL)
+        g_settings_set_boolean (tend_settings_get (), "export-with-bom", bom);
+
+      ExportRequest *request = g_new0 (ExportRequest, 1);
+
+      request->window = g_object_ref (self);
+      request->file = g_object_ref (file);
+      tend_accounts_page_export_async (self->accounts_page, file, bom, NULL, export_done_cb,
+                                       request);
     }
 
-  count = tend_ui_format_count (n);
-  name = g_file_get_basename (file);
-  /* Translators: "Exported 1,234 accounts to accounts.csv" */
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %s account to %s",
-                                          "Exported %s accounts to %s", n),
-                             count, name);
-  tend_window_toast (self, message);
-
-out:
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
   g_object_unref (self);

@@ -124,6 +124,7 @@ struct _TendImportDialog
   AdwStatusPage      *error_page;
   GtkLabel           *mapping_error_label;
   AdwComboRow        *mapping_row;
+  AdwEntryRow        *source_row;
   AdwComboRow        *currency_row;
   AdwComboRow        *date_order_row;
   AdwPreferencesGroup *columns_group;
@@ -938,7 +939,7 @@ import_dialog_build_columns (TendImportDialog *self)
 }
 
 static void
-import_dialog_sync_currency (TendImportDialog *self)
+import_dialog_sync_mapping_rows (TendImportDialog *self)
 {
   const char *currency = tend_import_mapping_get_currency (self->mapping);
   GtkStringList *codes = gtk_string_list_new ((const char * const *)common_currencies);
@@ -954,6 +955,8 @@ import_dialog_sync_currency (TendImportDialog *self)
     gtk_string_list_append (codes, currency);
 
   self->updating = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->source_row),
+                         tend_import_mapping_get_source (self->mapping));
   adw_combo_row_set_model (self->currency_row, G_LIST_MODEL (codes));
   adw_combo_row_set_selected (self->currency_row, position);
   adw_combo_row_set_selected (self->date_order_row,
@@ -962,6 +965,19 @@ import_dialog_sync_currency (TendImportDialog *self)
   self->updating = updating;
 
   g_object_unref (codes);
+}
+
+/* A blank source would match nothing later; the mappings' own default stands in. */
+static void
+source_changed_cb (TendImportDialog *self)
+{
+  g_autofree char *source = NULL;
+
+  if (self->updating || self->mapping == NULL)
+    return;
+
+  source = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->source_row))));
+  tend_import_mapping_set_source (self->mapping, *source != '\0' ? source : "csv");
 }
 
 static void
@@ -996,7 +1012,7 @@ import_dialog_use_mapping (TendImportDialog  *self,
 {
   g_set_object (&self->mapping, mapping);
 
-  import_dialog_sync_currency (self);
+  import_dialog_sync_mapping_rows (self);
   import_dialog_sync_dropdowns (self);
   import_dialog_schedule_preview (self);
 }
@@ -2014,6 +2030,7 @@ tend_import_dialog_class_init (TendImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TendImportDialog, error_page);
   gtk_widget_class_bind_template_child (widget_class, TendImportDialog, mapping_error_label);
   gtk_widget_class_bind_template_child (widget_class, TendImportDialog, mapping_row);
+  gtk_widget_class_bind_template_child (widget_class, TendImportDialog, source_row);
   gtk_widget_class_bind_template_child (widget_class, TendImportDialog, currency_row);
   gtk_widget_class_bind_template_child (widget_class, TendImportDialog, date_order_row);
   gtk_widget_class_bind_template_child (widget_class, TendImportDialog, columns_group);
@@ -2039,6 +2056,7 @@ tend_import_dialog_class_init (TendImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TendImportDialog, rejected_list);
   gtk_widget_class_bind_template_callback (widget_class, step_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, mapping_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, source_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, currency_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, date_order_selected_cb);
 

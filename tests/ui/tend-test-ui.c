@@ -1,4 +1,4 @@
-/* tend-test-ui.c: what every UI test program does before its tests
+/* tend-test-ui.c: what every UI test program does before its tests, and finds in windows
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -36,4 +36,29 @@ tend_test_ui_init (const char *skip_path)
   adw_init ();
 
   return TRUE;
+}
+
+/**
+ * tend_test_find_widget_of_type:
+ *
+ * Returns: (nullable): @widget or the first of its descendants, depth first, of @type
+ */
+GtkWidget *
+tend_test_find_widget_of_type (GtkWidget *widget,
+                               GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = tend_test_find_widget_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
 }

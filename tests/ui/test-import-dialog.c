@@ -231,6 +231,7 @@ test_guess_edit_save_import (Fixture       *fixture,
   g_autofree char *notes = NULL;
   g_autofree char *zip = NULL;
   TendImportPreview *preview;
+  GtkWidget *source_row;
   GtkWidget *done_button;
   guint scoring_turns = 0;
   TendImportReport *report;
@@ -274,6 +275,17 @@ test_guess_edit_save_import (Fixture       *fixture,
                                                            TEND_IMPORT_FIELD_ATTRIBUTE),
                             "Notes"));
 
+  /* The ids are those of the CRM, not of every CSV file: a blank name keeps "csv". */
+  source_row = tend_test_find_widget_of_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (source_row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (source_row)), ==, "csv");
+  gtk_editable_set_text (GTK_EDITABLE (source_row), "   ");
+  g_assert_cmpstr (tend_import_mapping_get_source (tend_import_dialog_get_mapping (dialog)), ==,
+                   "csv");
+  gtk_editable_set_text (GTK_EDITABLE (source_row), " Acme CRM ");
+  g_assert_cmpstr (tend_import_mapping_get_source (tend_import_dialog_get_mapping (dialog)), ==,
+                   "Acme CRM");
+
   /* Saved by name, it is in the workspace and is the chosen mapping. */
   g_assert_true (tend_import_dialog_save_mapping (dialog, "  Acme export ", &error));
   g_assert_no_error (error);
@@ -281,6 +293,7 @@ test_guess_edit_save_import (Fixture       *fixture,
   saved = tend_import_mapping_load (fixture->store, "Acme export", &error);
   g_assert_no_error (error);
   g_assert_cmpint (tend_import_mapping_get_field (saved, "Zip"), ==, TEND_IMPORT_FIELD_IGNORE);
+  g_assert_cmpstr (tend_import_mapping_get_source (saved), ==, "Acme CRM");
   g_assert_cmpint (tend_import_mapping_get_field (saved, "Account ID"), ==,
                    TEND_IMPORT_FIELD_EXTERNAL_ID);
   g_assert_cmpstr (tend_import_mapping_get_name (tend_import_dialog_get_mapping (dialog)), ==,
@@ -313,6 +326,8 @@ test_guess_edit_save_import (Fixture       *fixture,
   g_assert_cmpuint (tend_import_report_get_n_skipped (report), ==, 0);
 
   g_assert_cmpint (query_int (fixture->store, "SELECT count (*) FROM accounts"), ==, 3);
+  g_assert_cmpint (query_int (fixture->store, "SELECT count (*) FROM account_sources "
+                                              "WHERE source = 'Acme CRM'"), ==, 3);
   g_assert_cmpint (query_int (fixture->store, "SELECT count (*) FROM accounts "
                                               "WHERE name IN ('Acme Corp', 'Globex', "
                                               "'Initech')"), ==, 3);

@@ -260,26 +260,6 @@ status_page_is_hidden (gpointer data)
   return !gtk_widget_is_drawable (data);
 }
 
-static GtkWidget *
-find_widget_of_type (GtkWidget *widget,
-                     GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 exec_sql (TendStore  *store,
           const char *sql)
@@ -303,7 +283,7 @@ test_dashboard_error (Fixture       *fixture,
   const char *description;
 
   wait_for (summary_is_ready, dashboard);
-  status = find_widget_of_type (GTK_WIDGET (dashboard), ADW_TYPE_STATUS_PAGE);
+  status = tend_test_find_widget_of_type (GTK_WIDGET (dashboard), ADW_TYPE_STATUS_PAGE);
   g_assert_nonnull (status);
   g_assert_false (gtk_widget_is_drawable (status));
 
@@ -976,7 +956,7 @@ test_add_milestone_owner (Fixture       *fixture,
   g_assert_nonnull (editor);
 
   /* The editor's only combo row is the owner's. */
-  owner = (AdwComboRow *) find_widget_of_type (editor, ADW_TYPE_COMBO_ROW);
+  owner = (AdwComboRow *) tend_test_find_widget_of_type (editor, ADW_TYPE_COMBO_ROW);
   g_assert_nonnull (owner);
   chosen = adw_combo_row_get_selected_item (owner);
   g_assert_nonnull (chosen);

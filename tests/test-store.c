@@ -858,6 +858,31 @@ test_store_checkpoint (Fixture       *fixture,
   g_assert_cmpstr (count, ==, "40000\n");
 }
 
+/* A worker opening its connection after another process removed the workspace gets an
+ * error, and leaves no new empty workspace in its place. */
+static void
+test_store_sibling_of_removed (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TendStore) store = tend_store_open (fixture->path, &error);
+  g_autoptr(TendStore) sibling = NULL;
+  static const char *const suffixes[] = { "", "-wal", "-shm" };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (fixture->path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+
+  sibling = tend_store_open_sibling (store, &error);
+  g_assert_null (sibling);
+  g_assert_error (error, TEND_STORE_ERROR, TEND_STORE_ERROR_OPEN);
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
+}
+
 /* A worker's second connection must not cost the first its locks: another process that
  * closes its own connection would then take itself for the last one, delete the WAL
  * and leave this process writing into a deleted file. */
@@ -948,6 +973,7 @@ main (int   argc,
   add_test ("/store/arr-major", NULL, test_store_arr_major);
   add_test ("/store/sibling-keeps-locks", NULL, test_store_sibling_keeps_locks);
   add_test ("/store/checkpoint-in-background", NULL, test_store_checkpoint);
+  add_test ("/store/sibling-of-removed", NULL, test_store_sibling_of_removed);
 
   return g_test_run ();
 }

@@ -262,22 +262,21 @@ import_and_score (TendCli        *cli,
   return scorecard != NULL && tend_cli_recompute (cli->store, scorecard, as_of, error);
 }
 
-/* A workspace that the failed import itself created is removed again, so that a typo
- * in a path leaves nothing behind. */
+/* A workspace that the failed import itself created is left where it is, empty: another
+ * process may have opened it since (a second import, the app), and removing the file
+ * under it would lose what that process writes, while it reported success. The error
+ * says so, still on one line. */
 static void
-remove_new_workspace (TendCli    *cli,
-                      const char *path)
+say_new_workspace_left (GError     **error,
+                        const char  *path)
 {
-  static const char *const suffixes[] = { "", "-wal", "-shm" };
+  GError *said = g_error_new ((*error)->domain, (*error)->code,
+                              _("%s The new workspace %s was left empty; delete it if you do "
+                                "not want it."),
+                              (*error)->message, path);
 
-  g_clear_object (&cli->store);
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      g_unlink (file);
-    }
+  g_clear_error (error);
+  *error = said;
 }
 
 int
@@ -322,7 +321,7 @@ tend_cli_run_import (TendCli  *cli,
   if (!import_and_score (cli, argv[1], &options, as_of, &error))
     {
       if (!existed)
-        remove_new_workspace (cli, database);
+        say_new_workspace_left (&error, database);
       return tend_cli_fail (error);
     }
 

@@ -415,11 +415,23 @@ store_apply_migration (TendStore  *self,
                        GError    **error)
 {
   g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", version);
+  int current;
 
   g_debug ("Migrating %s to schema version %d", self->path, version);
 
   if (!tend_store_begin (self, error))
     return FALSE;
+
+  /* Another process opening the same new or old workspace may have migrated it between
+   * this one's reading of the version and its taking of the write lock. */
+  current = store_read_user_version (self, error);
+  if (current < 0)
+    {
+      tend_store_rollback (self);
+      return FALSE;
+    }
+  if (current >= version)
+    return tend_store_commit (self, error);
 
   if (!tend_store_exec (self, tend_schema_migration (version), error) ||
       !tend_store_exec (self, bump, error))
@@ -575,10 +587,11 @@ store_check_header (TendStore  *self,
 static TendStore *
 store_open (const char  *path,
             int          version,
+            gboolean     create,
             GError     **error)
 {
   g_autoptr(TendStore) self = NULL;
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
   int current;
   int rc;
 
@@ -624,7 +637,7 @@ tend_store_open (const char  *path,
 {
   g_return_val_if_fail (path != NULL, NULL);
 
-  return store_open (path, TEND_STORE_SCHEMA_VERSION, error);
+  return store_open (path, TEND_STORE_SCHEMA_VERSION, TRUE, error);
 }
 
 /**
@@ -641,14 +654,15 @@ tend_store_open_at_version (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (version >= 0 && version <= TEND_STORE_SCHEMA_VERSION, NULL);
 
-  return store_open (path, version, error);
+  return store_open (path, version, TRUE, error);
 }
 
 /**
  * tend_store_wait_for_checkpoint:
  *
  * Returns once the checkpoint that a commit started in the background, if any, has
- * copied the write-ahead log into the database file. Closing the store waits too.
+ * finished: it copied into the database file what no reader still needed of the
+ * write-ahead log as it was when it began. Closing the store waits too.
  */
 void
 tend_store_wait_for_checkpoint (TendStore *self)
@@ -663,7 +677,8 @@ tend_store_wait_for_checkpoint (TendStore *self)
  * tend_store_open_sibling:
  *
  * Opens a second connection to the same workspace, for a worker thread: a connection
- * is only ever used from one thread at a time.
+ * is only ever used from one thread at a time. A workspace whose file has gone since
+ * (another process removed it) is an error, not a new empty workspace.
  */
 TendStore *
 tend_store_open_sibling (TendStore  *self,
@@ -671,7 +686,7 @@ tend_store_open_sibling (TendStore  *self,
 {
   g_return_val_if_fail (TEND_IS_STORE (self), NULL);
 
-  return tend_store_open (self->path, error);
+  return store_open (self->path, TEND_STORE_SCHEMA_VERSION, FALSE, error);
 }
 
 const char *

@@ -663,6 +663,64 @@ test_list_beyond_first_screens (Fixture       *fixture,
                    g_ascii_strtoll (expected[5999], NULL, 10));
 }
 
+static void
+count_changes_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  gpointer    user_data)
+{
+  guint *changes = user_data;
+
+  (*changes)++;
+}
+
+/* Another process adds accounts that sort first, and removes one, without this store
+ * telling the list: reading past the first ids finds the rows moved, and the list reads
+ * them all anew and tells its views once the main loop runs, rather than quietly giving
+ * other accounts for the rows views already show. */
+static void
+test_list_changed_elsewhere (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(TendAccountList) list = NULL;
+  g_autoptr(TendStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TendAccount) far = NULL;
+  gint64 first_before;
+  gint64 last;
+  guint changes = 0;
+
+  exec_ok (fixture->store,
+           "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 6000)"
+           " INSERT INTO accounts (id, name) SELECT i, 'Account ' || ((i * 7919) % 1009) FROM n");
+  list = tend_account_list_new (fixture->store);
+  g_signal_connect (list, "items-changed", G_CALLBACK (count_changes_cb), &changes);
+  first_before = tend_account_list_get_id (list, 0);
+
+  other = tend_store_open_sibling (fixture->store, &error);
+  g_assert_no_error (error);
+  exec_ok (other, "INSERT INTO accounts (id, name) VALUES (7001, 'AAA first'),"
+                  " (7002, 'AAA second');"
+                  "DELETE FROM accounts WHERE id = 5");
+
+  /* The rows views hold keep their accounts until the list is read anew. */
+  far = g_list_model_get_item (G_LIST_MODEL (list), 5000);
+  g_assert_nonnull (far);
+  g_assert_cmpuint (changes, ==, 0);
+
+  while (changes == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 6001);
+  g_assert_cmpint (tend_account_list_get_id (list, 0), ==, 7001);
+  g_assert_cmpint (tend_account_list_get_id (list, 2), ==, first_before);
+  g_assert_cmpuint (tend_account_list_find (list, 5), ==, G_MAXUINT);
+  last = tend_account_list_get_id (list, 6000);
+  g_assert_cmpuint (tend_account_list_find (list, last), ==, 6000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -687,6 +745,8 @@ main (int   argc,
               test_list_sort_currencies, fixture_tear_down);
   g_test_add ("/account-list/beyond-first-screens", Fixture, "empty", fixture_set_up,
               test_list_beyond_first_screens, fixture_tear_down);
+  g_test_add ("/account-list/changed-elsewhere", Fixture, "empty", fixture_set_up,
+              test_list_changed_elsewhere, fixture_tear_down);
   g_test_add ("/account-list/100k", Fixture, "empty", fixture_set_up, test_list_large,
               fixture_tear_down);
 

@@ -17,6 +17,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "store/tend-schema.h"
@@ -54,6 +56,9 @@ struct _TendAccountList
   /* The most recently used accounts, newest first, and their links by id. */
   GQueue              recent;
   GHashTable         *cache;
+
+  /* A reload due because the accounts changed under the ids read so far. */
+  guint               reload_source;
 };
 
 static void tend_account_list_model_init (GListModelInterface *iface);
@@ -397,8 +402,42 @@ account_list_query_ids (TendAccountList  *self,
   return g_steal_pointer (&ids);
 }
 
+static gboolean account_list_refresh (TendAccountList  *self,
+                                      gboolean          data_changed,
+                                      GError          **error);
+
+static gboolean
+reload_idle_cb (gpointer user_data)
+{
+  TendAccountList *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->reload_source = 0;
+  if (!account_list_refresh (self, TRUE, &error))
+    g_warning ("Could not list the accounts again: %s", error->message);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Whether @ids, read now, still begin with the ids read before and come to the count
+ * (when they are all of them). Another process (an import from the command line, say)
+ * may have changed the accounts without this one's store telling. */
+static gboolean
+account_list_ids_still_hold (TendAccountList *self,
+                             GArray          *ids,
+                             guint            limit)
+{
+  if (ids->len < self->ids->len ||
+      memcmp (ids->data, self->ids->data, self->ids->len * sizeof (gint64)) != 0)
+    return FALSE;
+
+  return limit > 0 || ids->len == self->n_items;
+}
+
 /* Makes sure the id at @position, below the count, has been read. Returns FALSE if the
- * accounts turn out fewer than counted. */
+ * accounts turn out fewer than counted. When the accounts changed under the ids read
+ * before, the list is read anew and views are told, before any input is handled: a view
+ * must not be told from inside get_item(), and meanwhile the rows it has keep theirs. */
 static gboolean
 account_list_load_past (TendAccountList *self,
                         guint            position)
@@ -422,6 +461,9 @@ account_list_load_past (TendAccountList *self,
       return FALSE;
     }
 
+  if (!account_list_ids_still_hold (self, ids, limit) && self->reload_source == 0)
+    self->reload_source = g_idle_add_full (G_PRIORITY_HIGH, reload_idle_cb, self, NULL);
+
   g_array_unref (self->ids);
   self->ids = g_steal_pointer (&ids);
 
@@ -439,6 +481,8 @@ account_list_refresh (TendAccountList  *self,
   g_autoptr(GArray) ids = NULL;
   guint removed = self->n_items;
   guint count = 0;
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
 
   /* A search usually finds fewer accounts than the first screens hold: then the ids are
    * all there are, and counting them would only read the table a second time. */
@@ -524,6 +568,7 @@ tend_account_list_dispose (GObject *object)
 {
   TendAccountList *self = TEND_ACCOUNT_LIST (object);
 
+  g_clear_handle_id (&self->reload_source, g_source_remove);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -928,8 +973,9 @@ tend_account_list_find (TendAccountList *self,
 {
   g_return_val_if_fail (TEND_IS_ACCOUNT_LIST (self), G_MAXUINT);
 
-  if (self->n_items > 0 && !account_list_load_past (self, self->n_items - 1))
-    return G_MAXUINT;
+  /* Those there are, even if fewer than counted. */
+  if (self->n_items > 0)
+    account_list_load_past (self, self->n_items - 1);
 
   for (guint i = 0; i < self->ids->len; i++)
     {

@@ -883,9 +883,9 @@ test_upsert (Fixture       *fixture,
                      "|| ' ' || s.product || ' ' || s.amount_minor || ' ' || s.billing_interval "
                      "|| ' ' || s.status || ' ' || coalesce(s.renewal_date, '-') || ' ' || "
                      "coalesce(s.end_date, '-') AS x FROM subscriptions s ORDER BY s.external_id)",
-                     "A-001 csv:accounts accounts 12000000 year active 2025-01-15 -;"
-                     "A-002 csv:accounts accounts 150000 month active 2024-07-10 -;"
-                     "A-003 csv:accounts accounts 600000 year canceled - 2024-06-30");
+                     "A-001 csv:csv accounts 12000000 year active 2025-01-15 -;"
+                     "A-002 csv:csv accounts 150000 month active 2024-07-10 -;"
+                     "A-003 csv:csv accounts 600000 year canceled - 2024-06-30");
   assert_query_text (fixture->store, "SELECT group_concat(name, ';') FROM "
                      "(SELECT name FROM csms ORDER BY id)", "jane@tend.example;Bob Smith");
 
@@ -1208,7 +1208,7 @@ test_cp932 (Fixture       *fixture,
                      "株式会社テスト 山田太郎 active 144000 JPY;"
                      "有限会社サンプル yamada@tend.example churned 60000 JPY");
   assert_query_text (fixture->store, "SELECT group_concat(source, ',') FROM "
-                     "(SELECT DISTINCT source FROM subscriptions)", "csv:顧客一覧");
+                     "(SELECT DISTINCT source FROM subscriptions)", "csv:csv");
 }
 
 static void
@@ -1510,6 +1510,42 @@ assert_import_left_nothing (Fixture    *fixture,
 
   after = workspace_checksum (fixture->store);
   g_assert_cmpstr (after, ==, before);
+}
+
+/* Last month's export and this month's, the same rows under another file name: the
+ * guessed mappings differ by name, the accounts and their ARR do not double. */
+static void
+test_upsert_renamed_file (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *november = data_path ("import-accounts.csv");
+  g_autofree char *december = g_build_filename (fixture->folder, "accounts-dec.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(TendImportMapping) first = guess_mapping_for (november, "accounts-nov.csv");
+  g_autoptr(TendImportMapping) second = NULL;
+  g_autoptr(TendImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  gint64 arr;
+
+  g_assert_true (g_file_get_contents (november, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (december, contents, (gssize)length, &error));
+  second = guess_mapping_for (december, "accounts-dec.csv");
+
+  report = import_file (fixture->store, november, first, "2024-06-30",
+                        TEND_IMPORT_POLICY_ALL_OR_NOTHING, &error);
+  g_assert_no_error (error);
+  arr = query_int (fixture->store, "SELECT sum (arr_minor) FROM accounts");
+  g_assert_cmpint (arr, >, 0);
+  g_clear_object (&report);
+
+  report = import_file (fixture->store, december, second, "2024-06-30",
+                        TEND_IMPORT_POLICY_ALL_OR_NOTHING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tend_import_report_get_n_updated (report), ==, 3);
+  assert_query_int (fixture->store, "SELECT count(*) FROM accounts", 3);
+  assert_query_int (fixture->store, "SELECT count(*) FROM subscriptions", 3);
+  assert_query_int (fixture->store, "SELECT sum (arr_minor) FROM accounts", arr);
 }
 
 /* The workspace refuses a write half-way through (as a full disk would): the reader
@@ -1928,6 +1964,8 @@ main (int   argc,
   g_test_add ("/import/policy/all-or-nothing", Fixture, NULL, fixture_set_up,
               test_policy_all_or_nothing, fixture_tear_down);
   g_test_add ("/import/upsert", Fixture, NULL, fixture_set_up, test_upsert, fixture_tear_down);
+  g_test_add ("/import/upsert/renamed-file", Fixture, NULL, fixture_set_up,
+              test_upsert_renamed_file, fixture_tear_down);
   g_test_add ("/import/validate/money-reasons", Fixture, NULL, fixture_set_up,
               test_money_reasons, fixture_tear_down);
   g_test_add ("/import/attributes", Fixture, NULL, fixture_set_up, test_attributes,

@@ -145,6 +145,9 @@ static const char *const rows_of_version[TEND_STORE_SCHEMA_VERSION + 1] = {
 
   /* Version 8 dropped indexes only. */
   "",
+
+  /* Version 9 moves imported subscriptions to their account's source, tested apart. */
+  "",
 };
 
 static const char *const tables_of_version[][6] = {
@@ -153,6 +156,7 @@ static const char *const tables_of_version[][6] = {
   { "usage_daily", "tickets", "payments", "activities", "survey_responses", NULL },
   { "scorecards", "health_scores", NULL },
   { "milestones", "import_mappings", "settings", NULL },
+  { NULL },
   { NULL },
   { NULL },
   { NULL },
@@ -320,6 +324,53 @@ test_store_migrate_values (Fixture       *fixture,
   milestones = dump (store, "SELECT account_id, title, description, owner_id, due_date,"
                             " completed_date, progress FROM milestones");
   g_assert_cmpstr (milestones, ==, "1|Kick-off||1|2024-04-01|NULL|0\n");
+}
+
+/* Version 9: the subscriptions that imports keyed by their mapping's name belong to the
+ * system their account's id comes from; a second one that a renamed file made is gone,
+ * and its account's ARR with it. */
+static void
+test_store_migrate_subscriptions (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TendStore) store = NULL;
+  g_autofree char *subscriptions = NULL;
+  g_autofree char *arr = NULL;
+
+  store = tend_store_open_at_version (fixture->path, 8, &error);
+  g_assert_no_error (error);
+  exec_ok (store,
+           "INSERT INTO accounts (id, name, arr_minor, currency) VALUES"
+           "  (1, 'Doubled', 2400000, 'USD'), (2, 'Single', 600000, 'USD'),"
+           "  (3, 'Billed elsewhere', 100000, 'USD'), (4, 'Unmatched', 0, 'USD');"
+           "INSERT INTO account_sources VALUES ('csv', 'A-1', 1), ('csv', 'A-2', 2),"
+           "  ('crm', 'C-3', 3), ('csv', 'A-4', 4);"
+           "INSERT INTO subscriptions (id, account_id, source, external_id, product,"
+           "  amount_minor, currency, billing_interval, status) VALUES"
+           "  (1, 1, 'csv:accounts-nov.csv', 'A-1', 'accounts-nov.csv', 1200000, 'USD', 'year',"
+           "   'active'),"
+           "  (2, 2, 'csv:accounts-nov.csv', 'A-2', 'accounts-nov.csv', 600000, 'USD', 'year',"
+           "   'active'),"
+           "  (3, 1, 'csv:accounts-dec.csv', 'A-1', 'accounts-dec.csv', 1300000, 'USD', 'year',"
+           "   'active'),"
+           "  (4, 3, 'csv:CRM export', 'C-3', 'CRM export', 100000, 'USD', 'year', 'active'),"
+           "  (5, 3, 'stripe', 'sub_9', 'Platform', 5000, 'USD', 'month', 'active'),"
+           "  (6, 4, 'csv:old', 'X-9', 'old', 700, 'USD', 'year', 'active');");
+  g_clear_object (&store);
+
+  store = tend_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  subscriptions = dump (store, "SELECT id, account_id, source, external_id, amount_minor"
+                               " FROM subscriptions ORDER BY id");
+  g_assert_cmpstr (subscriptions, ==,
+                   "2|2|csv:csv|A-2|600000\n"
+                   "3|1|csv:csv|A-1|1300000\n"
+                   "4|3|csv:crm|C-3|100000\n"
+                   "5|3|stripe|sub_9|5000\n"
+                   "6|4|csv:old|X-9|700\n");
+  arr = dump (store, "SELECT id, arr_minor FROM accounts ORDER BY id");
+  g_assert_cmpstr (arr, ==, "1|1300000\n2|600000\n3|100000\n4|0\n");
 }
 
 static void
@@ -956,6 +1007,8 @@ main (int   argc,
   add_test ("/store/migrate/from-v5", GINT_TO_POINTER (5), test_store_migrate);
   add_test ("/store/migrate/from-v6", GINT_TO_POINTER (6), test_store_migrate);
   add_test ("/store/migrate/from-v7", GINT_TO_POINTER (7), test_store_migrate);
+  add_test ("/store/migrate/from-v8", GINT_TO_POINTER (8), test_store_migrate);
+  add_test ("/store/migrate/subscription-sources", NULL, test_store_migrate_subscriptions);
   add_test ("/store/migrate/values", NULL, test_store_migrate_values);
   add_test ("/store/migrate/current", NULL, test_store_migrate_current);
   add_test ("/store/migrate/failure-rolls-back", NULL, test_store_migrate_failure);

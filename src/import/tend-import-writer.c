@@ -740,7 +740,10 @@ tend_import_writer_init (TendImportWriter   *w,
   w->owners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   w->inserts = batch_new (insert_steps);
   w->updates = batch_new (update_steps);
-  w->subscription_source = g_strconcat ("csv:", tend_import_mapping_get_name (mapping), NULL);
+  /* One subscription per account and system, whatever the mapping or the file is called
+   * this time: keyed by the mapping's name, the same rows imported again from a renamed
+   * file (a monthly export) gave each account a second subscription and twice its ARR. */
+  w->subscription_source = g_strconcat ("csv:", tend_import_mapping_get_source (mapping), NULL);
   w->product = g_strdup (product != NULL ? product : tend_import_mapping_get_name (mapping));
 
   if (!writer_tune (w, error) ||

@@ -7,8 +7,8 @@
  * transaction that covers the whole file, so that a cancelled, failed or killed import
  * leaves the workspace exactly as it was. Accounts are found by (source, external id) in
  * account_sources, so importing the same file again updates them. Money becomes one
- * subscription per account (source "csv:<mapping>"), from which the account's ARR and
- * renewal date follow.
+ * subscription per account and system (source "csv:<the mapping's source>"), from which
+ * the account's ARR and renewal date follow.
  */
 
 #define G_LOG_DOMAIN "TendImport"

@@ -246,6 +246,37 @@ static const char migration_8[] =
   "DROP INDEX IF EXISTS accounts_segment;"
   "DROP INDEX IF EXISTS accounts_status;";
 
+/* Version 9: an imported subscription belongs to the system its account's id comes from
+ * (source "csv:<account source>"), no longer to the mapping that read it ("csv:<mapping
+ * name>"), whose name followed the file's. The same rows read from a renamed file had
+ * given accounts a second subscription and twice their ARR: of two such subscriptions of
+ * an account, the newer stays, and the account's ARR is added up again from what is left,
+ * as an import adds it up. A subscription whose id matches none of its account's stays
+ * as it was. */
+static const char migration_9[] =
+  "CREATE TEMP TABLE v9_target AS"
+  "  SELECT s.id, s.external_id, 'csv:' || (SELECT min (a.source) FROM account_sources a"
+  "    WHERE a.account_id = s.account_id AND a.external_id = s.external_id) AS source"
+  "  FROM subscriptions s WHERE s.source LIKE 'csv:%';"
+  "DELETE FROM v9_target WHERE source IS NULL;"
+  "CREATE TEMP TABLE v9_older AS"
+  "  SELECT t.id, s.account_id FROM v9_target t JOIN subscriptions s ON s.id = t.id"
+  "  WHERE EXISTS (SELECT 1 FROM v9_target u WHERE u.source = t.source"
+  "    AND u.external_id = t.external_id AND u.id > t.id);"
+  "DELETE FROM subscriptions WHERE id IN (SELECT id FROM v9_older);"
+  "UPDATE OR REPLACE subscriptions"
+  "  SET source = (SELECT t.source FROM v9_target t WHERE t.id = subscriptions.id)"
+  "  WHERE id IN (SELECT id FROM v9_target) AND id NOT IN (SELECT id FROM v9_older);"
+  "UPDATE accounts SET arr_minor = (SELECT coalesce (sum (s.amount_minor * s.quantity *"
+  "    CASE s.billing_interval WHEN 'month' THEN 12 WHEN 'quarter' THEN 4"
+  "    WHEN 'year' THEN 1 ELSE 0 END), 0)"
+  "  FROM subscriptions s WHERE s.account_id = accounts.id AND s.currency = accounts.currency"
+  "  AND (s.status IN ('active', 'trialing', 'past_due')"
+  "       OR (accounts.status = 'churned' AND s.status = 'canceled')))"
+  "  WHERE id IN (SELECT account_id FROM v9_older);"
+  "DROP TABLE v9_target;"
+  "DROP TABLE v9_older;";
+
 static const char *const migrations[] = {
   NULL,
   migration_1,
@@ -256,6 +287,7 @@ static const char *const migrations[] = {
   migration_6,
   migration_7,
   migration_8,
+  migration_9,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TEND_STORE_SCHEMA_VERSION + 1);

@@ -26,7 +26,7 @@ typedef enum
 } TendStoreError;
 
 /* The newest schema this build knows. */
-#define TEND_STORE_SCHEMA_VERSION 8
+#define TEND_STORE_SCHEMA_VERSION 9
 
 /* The environment variable that chooses the database when --database is not given. */
 #define TEND_DATABASE_ENV "TEND_DATABASE"

@@ -335,6 +335,21 @@ db.commit()' "$work/overflow.db"
 run 1 "summary of ARRs that overflow" --database "$work/overflow.db" summary
 expect_in "$work/err" "The amounts in $work/overflow.db add up to more than Tend can count" "the overflow error names the workspace"
 
+# An import whose rows are stored but whose rescore fails says which part failed, and
+# does not call the workspace empty.
+printf 'id,name,arr,currency\r\nS1,Stored One,1200,USD\r\n' >"$work/stored.csv"
+run 0 "import before the scorecard breaks" --database "$work/rescore.db" import "$work/stored.csv"
+python3 -c '
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("UPDATE scorecards SET definition = \x27{\x27 WHERE is_active")
+db.commit()' "$work/rescore.db"
+printf 'id,name,arr,currency\r\nS2,Stored Two,2400,USD\r\n' >"$work/stored.csv"
+run 1 "import with a broken scorecard" --database "$work/rescore.db" import "$work/stored.csv"
+expect_in "$work/err" "The accounts were imported, but their scores were not computed" "the error says the rows are in"
+run 0 "summary --json after the rescore failed" --database "$work/rescore.db" summary --json
+expect_json "$work/out" accounts.total 2 "both rows are stored"
+
 # --- Done -------------------------------------------------------------------------------------
 
 echo "# $checks checks, $failures failed"

@@ -237,6 +237,7 @@ import_and_score (TendCli        *cli,
                   const char     *path,
                   ImportOptions  *options,
                   TendDay         as_of,
+                  gboolean       *imported,
                   GError        **error)
 {
   g_autoptr(TendImportMapping) mapping = NULL;
@@ -252,14 +253,23 @@ import_and_score (TendCli        *cli,
   if (report == NULL)
     return FALSE;
 
+  *imported = tend_import_report_get_committed (report);
   summary = tend_import_report_to_string (report);
   g_print (_("Imported %s with the “%s” mapping. %s\n"), path,
            tend_import_mapping_get_name (mapping), summary);
   print_skipped_rows (report);
 
   scorecard = choose_scorecard (cli->store, mapping, error);
+  if (scorecard == NULL || !tend_cli_recompute (cli->store, scorecard, as_of, error))
+    {
+      /* The rows are in: what failed is the rescore, which can be run again alone. */
+      if (*imported)
+        g_prefix_error (error, _("The accounts were imported, but their scores were not "
+                                 "computed (“tend recompute” computes them): "));
+      return FALSE;
+    }
 
-  return scorecard != NULL && tend_cli_recompute (cli->store, scorecard, as_of, error);
+  return TRUE;
 }
 
 /* A workspace that the failed import itself created is left where it is, empty: another
@@ -299,6 +309,7 @@ tend_cli_run_import (TendCli  *cli,
   g_autoptr(GError) error = NULL;
   g_autofree char *database = NULL;
   TendDay as_of = tend_day_today ();
+  gboolean imported = FALSE;
   gboolean existed;
   int status;
 
@@ -318,9 +329,9 @@ tend_cli_run_import (TendCli  *cli,
   if (tend_cli_open_store (cli, TRUE, &error) == NULL)
     return tend_cli_fail (error);
 
-  if (!import_and_score (cli, argv[1], &options, as_of, &error))
+  if (!import_and_score (cli, argv[1], &options, as_of, &imported, &error))
     {
-      if (!existed)
+      if (!existed && !imported)
         say_new_workspace_left (&error, database);
       return tend_cli_fail (error);
     }

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <math.h>
 #include <glib.h>
 #include <string.h>
 
@@ -304,7 +305,7 @@ test_account_load (Fixture       *fixture,
   g_assert_null (tend_account_get_renewal_date (account));
   g_assert_cmpfloat (tend_account_get_health_score (account), ==, TEND_NO_SCORE);
   g_assert_null (tend_account_get_health_band (account));
-  g_assert_cmpfloat (tend_account_get_health_change (account), ==, 0.0);
+  g_assert_true (isnan (tend_account_get_health_change (account)));
 
   g_object_get (account, "health-score", &score, "health-band", &band, NULL);
   g_assert_cmpfloat (score, ==, TEND_NO_SCORE);

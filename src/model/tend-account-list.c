@@ -502,12 +502,22 @@ account_list_refresh (TendAccountList  *self,
   if (data_changed)
     account_list_clear_cache (self);
 
+  /* The old rows go, then the new ones come, in two changes rather than one: given a
+   * change that removes and adds rows at once, GTK's selection and list view look for the
+   * row they held among every row added, and so load each of 100,000 accounts. */
+  if (removed > 0)
+    {
+      g_array_set_size (self->ids, 0);
+      self->n_items = 0;
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
+    }
+
   g_array_unref (self->ids);
   self->ids = g_steal_pointer (&ids);
   self->n_items = MAX (count, self->ids->len);
 
-  if (removed > 0 || self->n_items > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->n_items);
+  if (self->n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_items);
   if (removed != self->n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 

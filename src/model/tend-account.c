@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "tend-account.h"
@@ -134,7 +136,8 @@ account_set_double (TendAccount *self,
                     double      *field,
                     double       value)
 {
-  if (*field == value)
+  /* Two unknowns are the same: NAN equals nothing, itself included. */
+  if (*field == value || (isnan (*field) && isnan (value)))
     return;
 
   *field = value;
@@ -307,6 +310,7 @@ tend_account_init (TendAccount *self)
   self->status = g_strdup ("active");
   self->currency = g_strdup ("USD");
   self->health_score = TEND_NO_SCORE;
+  self->health_change = NAN;
   self->attributes = json_object_new ();
 }
 
@@ -377,7 +381,7 @@ tend_account_new_from_row (sqlite3_stmt *stmt)
   self->renewal_date = tend_model_column_dup_text (stmt, 14);
   self->health_score = tend_model_column_double (stmt, 15, TEND_NO_SCORE);
   self->health_band = tend_model_column_dup_text (stmt, 16);
-  self->health_change = tend_model_column_double (stmt, 17, 0.0);
+  self->health_change = tend_model_column_double (stmt, 17, NAN);
   account_read_attributes (self, (const char *)sqlite3_column_text (stmt, 18));
 
   return self;
@@ -870,7 +874,8 @@ tend_account_get_health_band (TendAccount *self)
 /**
  * tend_account_get_health_change:
  *
- * Returns: the change of the score over the last 30 days, 0 when there is no history
+ * Returns: the change of the score over the last 30 days, or NAN when it is not known:
+ *   the account is not scored, or was not scored 30 days before
  */
 double
 tend_account_get_health_change (TendAccount *self)

@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "model/tend-account.h"
@@ -130,11 +132,13 @@ band_cell (gpointer item, gpointer user_data, TendCsvCellKind *kind, GError **er
   return is_scored (item) ? g_strdup (tend_account_get_health_band (item)) : NULL;
 }
 
-/* An unscored account has no trend, though the model reports 0 for it. */
+/* An account not scored 30 days ago has no change: an empty cell, not 0. */
 static char *
 change_cell (gpointer item, gpointer user_data, TendCsvCellKind *kind, GError **error)
 {
-  return is_scored (item) ? format_decimal (tend_account_get_health_change (item)) : NULL;
+  double change = tend_account_get_health_change (item);
+
+  return is_scored (item) && !isnan (change) ? format_decimal (change) : NULL;
 }
 
 static char *

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "reports/tend-account-export.h"
@@ -108,10 +110,16 @@ arr_text (TendAccount *account)
 static char *
 trend_text (TendAccount *account)
 {
+  double change = tend_account_get_health_change (account);
+
   if (tend_account_get_health_score (account) < 0)
     return NULL;
 
-  return tend_ui_format_change (tend_account_get_health_change (account), 1);
+  /* Scored, but not 30 days ago: no change to tell, which "0.0" would claim. */
+  if (isnan (change))
+    return g_strdup ("—");
+
+  return tend_ui_format_change (change, 1);
 }
 
 static char *
@@ -216,12 +224,16 @@ health_tooltip (TendAccount *account)
   if (score < 0)
     return g_strdup (band);
 
-  change_text = tend_number_format (change, 1);
   score_text = tend_ui_format_score_detail (score);
+  if (isnan (change))
+    /* Translators: "<band>: <score> of 100", for an account not scored 30 days ago */
+    return g_strdup_printf (_("%s: %s of 100"), band, score_text);
+
+  change_text = tend_ui_format_change (change, 1);
 
   /* Translators: "<band>: <score> of 100, <+/-change> points in 30 days" */
-  return g_strdup_printf (_("%s: %s of 100, %s%s points in 30 days"),
-                          band, score_text, change > 0 ? "+" : "", change_text);
+  return g_strdup_printf (_("%s: %s of 100, %s points in 30 days"),
+                          band, score_text, change_text);
 }
 
 static void
@@ -293,8 +305,8 @@ static void
 scroll_to_top (TendAccountsPage *self)
 {
   gtk_column_view_set_model (self->column_view, NULL);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 }
 
 static void
@@ -306,17 +318,27 @@ list_items_changed_cb (TendAccountsPage *self,
 {
   update_count (self);
 
-  if (self->scroll_pending)
-    scroll_to_top (self);
+  /* The list takes its old rows away before it gives the new ones: the view takes the
+   * list back once they are there, or when there are none. */
+  if (!self->scroll_pending || (added == 0 && removed > 0))
+    return;
+
+  scroll_to_top (self);
   self->scroll_pending = FALSE;
 }
 
+/* The view goes to its first row and lets go of the list before the list empties itself
+ * for the new query: GTK 4.8 warns when a view's scroll position changes with no rows
+ * under it. The view takes the list back with the new rows (see scroll_to_top()). */
 static void
 list_query_changed_cb (TendAccountsPage *self,
                        GParamSpec       *pspec,
                        TendAccountList  *list)
 {
   self->scroll_pending = TRUE;
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  gtk_column_view_set_model (self->column_view, NULL);
 }
 
 static void

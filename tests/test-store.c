@@ -638,6 +638,7 @@ test_store_pragmas (Fixture       *fixture,
   g_autoptr(TendStore) store = tend_store_open (fixture->path, &error);
   g_autofree char *foreign_keys = NULL;
   g_autofree char *journal = NULL;
+  g_autofree char *limit = NULL;
   g_autofree char *contacts = NULL;
 
   g_assert_no_error (error);
@@ -646,6 +647,8 @@ test_store_pragmas (Fixture       *fixture,
   g_assert_cmpstr (foreign_keys, ==, "1\n");
   journal = dump (store, "PRAGMA journal_mode");
   g_assert_cmpstr (journal, ==, "wal\n");
+  limit = dump (store, "PRAGMA journal_size_limit");
+  g_assert_cmpstr (limit, ==, "16777216\n");
 
   /* A row pointing at a missing account is refused... */
   g_assert_false (tend_store_exec (store, "INSERT INTO contacts (account_id, name)"

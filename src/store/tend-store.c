@@ -523,7 +523,10 @@ store_configure (TendStore  *self,
       sqlite3_wal_hook (self->db, store_wal_hook, self);
     }
 
+  /* A large import grows the write-ahead log to tens of megabytes; once copied into the
+   * database it is cut back to this size rather than kept at its largest. */
   return tend_store_exec (self,
+                          "PRAGMA journal_size_limit = 16777216;"
                           "PRAGMA foreign_keys = ON;"
                           "PRAGMA synchronous = NORMAL;"
                           "PRAGMA temp_store = MEMORY;"

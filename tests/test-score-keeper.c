@@ -198,8 +198,9 @@ test_keeper_stale_at_start (Fixture       *fixture,
   g_assert_no_error (error);
   keeper = tend_score_keeper_new (fixture->store);
   wait_for_runs (keeper, 1);
-  g_assert_cmpint (count_rows (fixture->store, "SELECT count(*) FROM accounts"
-                                               " WHERE id = 2 AND health_score IS NOT NULL"), ==, 1);
+  g_assert_cmpint (count_rows (fixture->store, "SELECT count(*) FROM accounts WHERE id = 2"
+                                               " AND health_score IS NOT NULL"),
+                   ==, 1);
   g_clear_object (&keeper);
 
   g_setenv ("TEND_TODAY", "2026-12-05", TRUE);

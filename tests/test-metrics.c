@@ -345,8 +345,19 @@ test_series (Fixture       *fixture,
   g_autoptr(GArray) series = NULL;
   TendHealthPoint *first, *second;
 
+  g_autofree char *gone = NULL;
+
   build_portfolio (fixture);
   add_history (fixture);
+
+  /* Scores of accounts that were no active customers on their day do not count, as the
+   * summary does not count them: J's on its churn day, I's in its trial. M's, two weeks
+   * before it churned, does. */
+  gone = g_strdup_printf ("INSERT INTO health_scores (account_id, day, score, band) VALUES "
+                          " (11, %d, 5, 'red'), (10, %d, 99, 'green'), (14, %d, 50, 'yellow')",
+                          tend_day_from_iso ("2026-05-01"), tend_day_from_iso ("2026-06-15"),
+                          tend_day_from_iso ("2026-06-15"));
+  exec (fixture, gone);
 
   series = tend_portfolio_health_series (fixture->store, tend_day_from_iso ("2026-01-01"),
                                          tend_day_from_iso (TODAY), &error);
@@ -365,9 +376,11 @@ test_series (Fixture       *fixture,
   g_assert_cmpuint (first->bands[TEND_PORTFOLIO_BAND_GREEN], ==, 1);
 
   g_assert_cmpint (second->day, ==, tend_day_from_iso ("2026-06-15"));
-  g_assert_cmpfloat (second->average, ==, 10.0);
-  g_assert_cmpuint (second->accounts, ==, 1);
+  g_assert_cmpfloat (second->average, ==, 30.0);
+  g_assert_cmpuint (second->accounts, ==, 2);
   g_assert_cmpuint (second->bands[TEND_PORTFOLIO_BAND_RED], ==, 1);
+  g_assert_cmpuint (second->bands[TEND_PORTFOLIO_BAND_YELLOW], ==, 1);
+  g_assert_cmpuint (second->bands[TEND_PORTFOLIO_BAND_GREEN], ==, 0);
 }
 
 static void

@@ -581,11 +581,22 @@ test_scores (Fixture       *fixture,
                                 "WHERE day < %d AND (%d - day) %% 7 <> 3", today - 59, today);
   g_assert_cmpint (query_int (store, weekly_sql), ==, 0);
 
-  /* The Default scorecard is installed and active, and every account is scored. */
+  /* The Default scorecard is installed and active, and every account is scored but those
+   * that churned between two of the weekly days without being scored as customers. */
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM scorecards "
                                      "WHERE name = 'Default' AND is_active"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM accounts a "
+                                     "WHERE health_score IS NULL AND (status <> 'churned' OR "
+                                     "EXISTS (SELECT 1 FROM health_scores h "
+                                     "WHERE h.account_id = a.id))"), ==, 0);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM accounts "
-                                     "WHERE health_score IS NULL"), ==, 0);
+                                     "WHERE health_score IS NULL"), <, 20);
+
+  /* A former customer is scored up to its churn day, not after. */
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM health_scores h "
+                                     "JOIN accounts a ON a.id = h.account_id "
+                                     "WHERE a.status = 'churned' "
+                                     "AND h.day > unixepoch (a.churn_date) / 86400"), ==, 0);
   g_assert_cmpint (query_int (store, "SELECT count(DISTINCT health_band) FROM accounts "
                                      "WHERE status = 'active'"), ==, 3);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM accounts WHERE status = 'active' "

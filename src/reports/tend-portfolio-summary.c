@@ -77,10 +77,30 @@ static const char largest_subscription_sql[] =
   "ORDER BY CASE WHEN s.amount_minor < 0 THEN -(s.amount_minor + 1) ELSE s.amount_minor END "
   "DESC LIMIT 1";
 
+/* Each day's figures over the accounts active on it, as the summary counts them: every
+ * score of the day, less those of accounts that were not active customers then (churned
+ * on or before it, or in trial or paused now). These are few, and found by their ids, so
+ * the day's scores are read once rather than each joined to its account. */
 static const char series_sql[] =
-  "SELECT day, AVG (score), COUNT(*), SUM (band = 'red'), SUM (band = 'yellow'), "
-  "       SUM (band = 'green') "
-  "FROM health_scores WHERE day BETWEEN ?1 AND ?2 GROUP BY day ORDER BY day";
+  "WITH gone (id, from_day) AS ("
+  "  SELECT id, CASE WHEN status = 'churned'"
+  "    THEN coalesce (unixepoch (churn_date) / 86400, ?1) ELSE ?1 END"
+  "  FROM accounts WHERE status <> 'active'),"
+  " out (day, total, n, red, yellow, green) AS ("
+  "  SELECT h.day, SUM (h.score), COUNT(*), SUM (h.band = 'red'), SUM (h.band = 'yellow'),"
+  "    SUM (h.band = 'green')"
+  "  FROM gone g JOIN health_scores h ON h.account_id = g.id"
+  "    AND h.day BETWEEN max (g.from_day, ?1) AND ?2"
+  "  GROUP BY h.day),"
+  " every (day, total, n, red, yellow, green) AS ("
+  "  SELECT day, SUM (score), COUNT(*), SUM (band = 'red'), SUM (band = 'yellow'),"
+  "    SUM (band = 'green')"
+  "  FROM health_scores WHERE day BETWEEN ?1 AND ?2 GROUP BY day)"
+  " SELECT e.day, (e.total - coalesce (o.total, 0)) / (e.n - coalesce (o.n, 0)),"
+  "   e.n - coalesce (o.n, 0), e.red - coalesce (o.red, 0),"
+  "   e.yellow - coalesce (o.yellow, 0), e.green - coalesce (o.green, 0)"
+  " FROM every e LEFT JOIN out o ON o.day = e.day"
+  " WHERE e.n > coalesce (o.n, 0) ORDER BY e.day";
 
 static void
 currency_total_free (gpointer data)
@@ -737,8 +757,9 @@ tend_portfolio_summary_compute (TendStore  *store,
  * @to: the last day, included
  *
  * The portfolio health over time: for each day in [@from, @to] that has scores in the
- * history, the mean score of the accounts scored that day and their count per band.
- * Days without any score are left out rather than drawn as zero.
+ * history, the mean score of the accounts active that day (as the summary counts them:
+ * not churned by then, nor in trial or paused) and their count per band. Days without
+ * any such score are left out rather than drawn as zero.
  *
  * Returns: (transfer full) (element-type TendHealthPoint): the days in order, or %NULL
  *   with @error set

@@ -178,10 +178,16 @@ run_add_account (TendScoreRun *run,
     .old_band = tend_health_band_from_string ((const char *)sqlite3_column_text (stmt, 4)),
     .old_change = column_double_or_nan (stmt, 5),
   };
+  TendDay churn_day;
 
   /* An account that had not started on the day was no customer yet: it gets no score (and
    * loses one it may have had, if its start date moved). */
   account.started = account.start_day == TEND_DAY_INVALID || account.start_day <= run->day;
+
+  /* Scored on its churn day still, the last day it was a customer. */
+  churn_day = day_from_text ((const char *)sqlite3_column_text (stmt, 7));
+  account.ended = sqlite3_column_int (stmt, 6) != 0 && churn_day != TEND_DAY_INVALID &&
+                  churn_day < run->day;
 
   g_array_append_val (accounts, account);
 }
@@ -189,9 +195,10 @@ run_add_account (TendScoreRun *run,
 /**
  * tend_score_run_load_accounts:
  *
- * Reads the accounts to score: every account that had started on the day, whatever its
- * status, so that churned accounts have scores for the backtest. Accounts that start
- * later are read too, marked as not started.
+ * Reads the accounts to score: every account that had started on the day, so that churned
+ * accounts have scores up to their churn date for the backtest. Accounts that start later
+ * are read too, marked as not started, and those that churned before the day are marked
+ * as ended: a former customer's health is no longer measured, and its last score stands.
  */
 gboolean
 tend_score_run_load_accounts (TendScoreRun  *run,
@@ -203,7 +210,8 @@ tend_score_run_load_accounts (TendScoreRun  *run,
 
   stmt = tend_store_prepare (run->store,
                              "SELECT id, start_date, licensed_seats, "
-                             "  health_score, health_band, health_change_30d "
+                             "  health_score, health_band, health_change_30d, "
+                             "  status = 'churned', churn_date "
                              "FROM accounts ORDER BY id",
                              error);
   if (stmt == NULL)

@@ -15,6 +15,7 @@ typedef struct
 {
   gint64          id;
   gboolean        started;        /* FALSE: not a customer yet on the day, so no score */
+  gboolean        ended;          /* TRUE: churned before the day; its last score stands */
   TendDay         start_day;      /* TEND_DAY_INVALID when unknown */
   int             seats;          /* 0 when unknown */
   double          old_score;      /* the current columns, NAN when NULL */

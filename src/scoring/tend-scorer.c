@@ -471,7 +471,8 @@ batch_score (TendScoreRun  *run,
       guint i = batch->first + k;
       ScoredAccount *scored = &batch->scored[k];
 
-      scored->score = run->accounts[i].started ? score_account (run, plans, i, parts) : NAN;
+      scored->score = run->accounts[i].started && !run->accounts[i].ended
+                      ? score_account (run, plans, i, parts) : NAN;
       scored->band = tend_scorecard_band_for_score (run->scorecard, scored->score);
       scored->json_start = batch->json->len;
       scored->stored = FALSE;
@@ -653,6 +654,10 @@ batch_write (TendScoreRun  *run,
       const ScoredAccount *scored = &batch->scored[k];
       guint i = batch->first + k;
 
+      /* A former customer keeps its history and its last score as they are. */
+      if (run->accounts[i].ended)
+        continue;
+
       if (!write_history (run, writer, i, scored, batch->json->str + scored->json_start,
                           error) ||
           (update_accounts &&
@@ -829,6 +834,18 @@ score_days (TendStore               *store,
       ok = score_day (&run, run.day == last && last >= latest, error);
     }
 
+  /* A former customer that the days scored here left without a current score (it churned
+   * within a backfill, before its last day) shows the last one it had as a customer. */
+  if (ok)
+    ok = tend_store_exec (store,
+                          "UPDATE accounts SET (health_score, health_band) ="
+                          " (SELECT h.score, h.band FROM health_scores h"
+                          "  WHERE h.account_id = accounts.id ORDER BY h.day DESC LIMIT 1)"
+                          " WHERE status = 'churned' AND health_score IS NULL"
+                          " AND EXISTS (SELECT 1 FROM health_scores h"
+                          "  WHERE h.account_id = accounts.id)",
+                          error);
+
   /* When, so that a rescore cut short (by the end of the process that imported the
    * accounts, say) can be told from one that finished. */
   if (ok)
@@ -876,8 +893,9 @@ scorer_run (TendStore               *store,
  * @day: the day to score as of; data after it is not read
  * @progress: (nullable) (scope call): told how far the work is
  *
- * Scores every account that had started by @day, churned ones included (the backtest
- * needs them), in one transaction: each account's score, band and parts are written to
+ * Scores every account that had started by @day and had not churned before it (churned
+ * ones up to their churn day, for the backtest; after it their last score stands), in one
+ * transaction: each account's score, band and parts are written to
  * its history for @day, replacing any earlier score of that day. When @day is the newest
  * scored day, the accounts' current score, band and change over 30 days (against their
  * newest score on or before @day - 30) are updated too; an account no measure has data

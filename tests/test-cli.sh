@@ -339,6 +339,7 @@ expect_in "$work/err" "The amounts in $work/overflow.db add up to more than Tend
 # does not call the workspace empty.
 printf 'id,name,arr,currency\r\nS1,Stored One,1200,USD\r\n' >"$work/stored.csv"
 run 0 "import before the scorecard breaks" --database "$work/rescore.db" import "$work/stored.csv"
+expect_in "$work/out" "its columns guessed from its header" "a guessed mapping is not named as if saved"
 python3 -c '
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])

@@ -255,8 +255,12 @@ import_and_score (TendCli        *cli,
 
   *imported = tend_import_report_get_committed (report);
   summary = tend_import_report_to_string (report);
-  g_print (_("Imported %s with the “%s” mapping. %s\n"), path,
-           tend_import_mapping_get_name (mapping), summary);
+  if (options->mapping == NULL &&
+      !tend_import_mapping_is_builtin (tend_import_mapping_get_name (mapping)))
+    g_print (_("Imported %s, its columns guessed from its header. %s\n"), path, summary);
+  else
+    g_print (_("Imported %s with the “%s” mapping. %s\n"), path,
+             tend_import_mapping_get_name (mapping), summary);
   print_skipped_rows (report);
 
   scorecard = choose_scorecard (cli->store, mapping, error);

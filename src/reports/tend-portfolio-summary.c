@@ -28,10 +28,14 @@
   "NOT (a.status = 'churned' AND (a.churn_date IS NULL OR a.churn_date = '' " \
   "OR a.churn_date <= " x ")))"
 
+/* The accounts that were customers by the day, by their status then: one that churned
+ * after it was still active. Trial and paused are known only as they are now. */
 static const char status_sql[] =
-  "SELECT status, COUNT(*), "
+  "SELECT CASE WHEN status = 'churned' AND churn_date > ?1 THEN 'active' ELSE status END"
+  "         AS status_then, COUNT(*), "
   "       SUM(status = 'churned' AND (churn_date IS NULL OR churn_date = '')) "
-  "FROM accounts GROUP BY status";
+  "FROM accounts WHERE start_date IS NULL OR start_date = '' OR start_date <= ?1 "
+  "GROUP BY status_then";
 
 /* ARR is added up in C, with overflow checks: SQLite's SUM would fail with a bare
  * "integer overflow" on a workspace holding absurd amounts. */
@@ -276,6 +280,7 @@ count_statuses (TendPortfolioSummary  *self,
   if (stmt == NULL)
     return FALSE;
 
+  bind_day (stmt, 1, self->day);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *status = (const char *)sqlite3_column_text (stmt, 0);

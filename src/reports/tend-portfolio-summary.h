@@ -92,7 +92,8 @@ struct _TendPortfolioSummary
   TendDay    window_start;          /* day minus 12 months */
   TendDay    renewals_until;        /* day + 90, exclusive */
 
-  /* Accounts by current status, whatever the day. */
+  /* The accounts that had started by the day, by their status on it (trial and paused
+   * as they are now). */
   guint      total_accounts;
   guint      churned_accounts;
   guint      trial_accounts;

@@ -297,15 +297,10 @@ update_count (TendAccountsPage *self)
   gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "no-results");
 }
 
-/* A new order or filter starts from its first row, not from where the old one was. The
- * view keeps its place by the row it anchors to, which the replaced rows can leave lower
- * down whatever the scroll position says; a view given its model anew anchors to the
- * first row. */
+/* Gives the view back the list that list_query_changed_cb() took from it. */
 static void
-scroll_to_top (TendAccountsPage *self)
+reattach_view (TendAccountsPage *self)
 {
-  gtk_column_view_set_model (self->column_view, NULL);
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 }
 
@@ -323,13 +318,16 @@ list_items_changed_cb (TendAccountsPage *self,
   if (!self->scroll_pending || (added == 0 && removed > 0))
     return;
 
-  scroll_to_top (self);
+  reattach_view (self);
   self->scroll_pending = FALSE;
 }
 
-/* The view goes to its first row and lets go of the list before the list empties itself
- * for the new query: GTK 4.8 warns when a view's scroll position changes with no rows
- * under it. The view takes the list back with the new rows (see scroll_to_top()). */
+/* A new order or filter starts from its first row, not from where the old one was. The
+ * view keeps its place by the row it anchors to, which the replaced rows can leave lower
+ * down whatever the scroll position says; a view given its model anew anchors to the first
+ * row. So the view goes to its first row and lets go of the list before the list empties
+ * itself for the new query (GTK 4.8 warns when a view's scroll position changes with no
+ * rows under it), and takes it back with the new rows (list_items_changed_cb()). */
 static void
 list_query_changed_cb (TendAccountsPage *self,
                        GParamSpec       *pspec,
